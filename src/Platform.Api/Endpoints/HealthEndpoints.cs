@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Reflection;
+using Npgsql;
+using Platform.Api.Observability;
+using Platform.Infrastructure.Persistence;
+using Quartz;
+
+namespace Platform.Api.Endpoints;
+
+/// <summary>Liveness, readiness, an operator's detailed health view, and Prometheus metrics.</summary>
+internal static class HealthEndpoints
+{
+    private static readonly string Version =
+        typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", Health).WithTags("Health").AllowAnonymous();
+        app.MapGet("/ready", Ready).WithTags("Health").AllowAnonymous();
+        app.MapGet("/health/full", FullHealth).WithTags("Health").AllowAnonymous();
+        app.MapGet("/metrics", Metrics).WithTags("Health").AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static IResult Health() => Results.Ok(new { status = "ok" });
+
+    public static async Task<IResult> Ready(DatabaseMigrator migrator, CancellationToken cancellationToken)
+    {
+        var database = await CheckDatabaseAsync(migrator, cancellationToken);
+        var ready = database.Status == "ok";
+        var body = new { status = ready ? "ok" : "unavailable", checks = new { database = database.Status, migrations = database.Migrations } };
+        return Results.Json(body, statusCode: ready ? 200 : 503);
+    }
+
+    public static async Task<IResult> FullHealth(
+        DatabaseMigrator migrator,
+        NpgsqlDataSource dataSource,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        var database = await CheckDatabaseAsync(migrator, cancellationToken);
+        var scheduler = await DescribeSchedulerAsync(services, dataSource, cancellationToken);
+        var ready = database.Status == "ok";
+        var body = new
+        {
+            status = ready ? "ok" : "unavailable",
+            version = Version,
+            checks = new
+            {
+                database = new { status = database.Status, latency_ms = database.LatencyMs, migrations = database.Migrations, applied_migration = database.Latest },
+                scheduler,
+            },
+        };
+        return Results.Json(body, statusCode: ready ? 200 : 503);
+    }
+
+    public static IResult Metrics(PrometheusMetrics metrics) =>
+        Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
+
+    private static async Task<DatabaseCheck> CheckDatabaseAsync(DatabaseMigrator migrator, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            var applied = await migrator.GetAppliedAsync(timeout.Token);
+            var latency = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1);
+            var pending = DatabaseMigrator.Embedded.Count(m => !applied.ContainsKey(m.Version));
+            var latest = applied.Keys.Order(StringComparer.Ordinal).LastOrDefault();
+            return pending == 0
+                ? new DatabaseCheck("ok", latency, "applied", latest)
+                : new DatabaseCheck("migrations_pending", latency, $"{pending} pending", latest);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            return new DatabaseCheck("unreachable", null, "unknown", null);
+        }
+    }
+
+    private static async Task<object> DescribeSchedulerAsync(IServiceProvider services, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var factory = services.GetService<ISchedulerFactory>();
+        if (factory is null)
+        {
+            return new { status = "disabled" };
+        }
+
+        try
+        {
+            var scheduler = await factory.GetScheduler(cancellationToken);
+            var members = new List<object>();
+            await using (var command = dataSource.CreateCommand(
+                "SELECT instance_name, last_checkin_time, checkin_interval FROM qrtz_scheduler_state WHERE sched_name = $1 ORDER BY instance_name"))
+            {
+                command.Parameters.AddWithValue(scheduler.SchedulerName);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    members.Add(new
+                    {
+                        instance = reader.GetString(0),
+                        last_checkin = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1) / TimeSpan.TicksPerMillisecond - 62135596800000L),
+                        checkin_interval_ms = reader.GetInt64(2),
+                    });
+                }
+            }
+
+            var state = scheduler.Status.ToString().ToLowerInvariant();
+            return new { status = state, name = scheduler.SchedulerName, instance = scheduler.SchedulerInstanceId, cluster_members = members };
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SchedulerException)
+        {
+            return new { status = "unavailable" };
+        }
+    }
+
+    private sealed record DatabaseCheck(string Status, double? LatencyMs, string Migrations, string? Latest);
+}

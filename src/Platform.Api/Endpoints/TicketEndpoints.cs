@@ -1,0 +1,98 @@
+using MediatR;
+using Platform.Api.Http;
+using Platform.Application.Common.Messaging;
+using Platform.Application.Common.Paging;
+using Platform.Application.Tickets.Commands.AddTicketComment;
+using Platform.Application.Tickets.Commands.CreateTicket;
+using Platform.Application.Tickets.Commands.UpdateTicket;
+using Platform.Application.Tickets.Queries.GetTicket;
+using Platform.Application.Tickets.Queries.ListTicketComments;
+using Platform.Application.Tickets.Queries.ListTickets;
+
+namespace Platform.Api.Endpoints;
+
+public sealed record CreateTicketRequest(string? Subject, string? Body, string? Priority);
+
+/// <summary>Merge-patch body: absent properties are left alone, <c>"assignee_id": null</c> unassigns.</summary>
+public sealed record UpdateTicketRequest(
+    Optional<string?> Subject,
+    Optional<string?> Body,
+    Optional<string?> Priority,
+    Optional<string?> Status,
+    Optional<Guid?> AssigneeId);
+
+public sealed record AddCommentRequest(string? Body);
+
+internal static class TicketEndpoints
+{
+    public static void MapTicketEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tickets = app.MapGroup("/api/v1/tickets").WithTags("Tickets").RequireAuthorization();
+        tickets.MapPost("/", CreateTicket);
+        tickets.MapGet("/", ListTickets);
+        tickets.MapGet("/{id:guid}", GetTicket);
+        tickets.MapPatch("/{id:guid}", UpdateTicket);
+        tickets.MapPost("/{id:guid}/comments", AddComment);
+        tickets.MapGet("/{id:guid}/comments", ListComments);
+    }
+
+    public static async Task<IResult> CreateTicket(CreateTicketRequest request, HttpContext context, IMediator mediator)
+    {
+        var ticket = await mediator.Send(
+            new CreateTicketCommand(request.Subject ?? string.Empty, request.Body ?? string.Empty, request.Priority, IdempotencyHttp.Key(context)),
+            context.RequestAborted);
+        return IdempotencyHttp.Created(context, $"/api/v1/tickets/{ticket.Id}", ticket, ETags.ForVersion(ticket.Version));
+    }
+
+    public static async Task<IResult> ListTickets(
+        HttpContext context,
+        IMediator mediator,
+        string? status,
+        string? priority,
+        Guid? assigneeId,
+        int? page,
+        int? pageSize,
+        string? cursor)
+    {
+        var result = await mediator.Send(
+            new ListTicketsQuery(status, priority, assigneeId, page, pageSize ?? PagingDefaults.PageSize, cursor),
+            context.RequestAborted);
+        Paging.AddNextLink(context, result.NextCursor);
+        return ETags.Json(context, result);
+    }
+
+    public static async Task<IResult> GetTicket(Guid id, HttpContext context, IMediator mediator)
+    {
+        var ticket = await mediator.Send(new GetTicketQuery(id), context.RequestAborted);
+        return ETags.Json(context, ticket, ETags.ForVersion(ticket.Version));
+    }
+
+    public static async Task<IResult> UpdateTicket(Guid id, UpdateTicketRequest request, HttpContext context, IMediator mediator)
+    {
+        var ticket = await mediator.Send(
+            new UpdateTicketCommand(
+                id,
+                request.Subject,
+                request.Body,
+                request.Priority,
+                request.Status,
+                request.AssigneeId,
+                ETags.ExpectedVersion(context.Request),
+                IdempotencyHttp.Key(context)),
+            context.RequestAborted);
+        return IdempotencyHttp.Ok(context, ticket, ETags.ForVersion(ticket.Version));
+    }
+
+    public static async Task<IResult> AddComment(Guid id, AddCommentRequest request, HttpContext context, IMediator mediator)
+    {
+        var comment = await mediator.Send(new AddTicketCommentCommand(id, request.Body ?? string.Empty, IdempotencyHttp.Key(context)), context.RequestAborted);
+        return IdempotencyHttp.Created(context, $"/api/v1/tickets/{id}/comments/{comment.Id}", comment);
+    }
+
+    public static async Task<IResult> ListComments(Guid id, HttpContext context, IMediator mediator, int? page, int? pageSize, string? cursor)
+    {
+        var result = await mediator.Send(new ListTicketCommentsQuery(id, page, pageSize ?? PagingDefaults.PageSize, cursor), context.RequestAborted);
+        Paging.AddNextLink(context, result.NextCursor);
+        return ETags.Json(context, result);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+using Platform.Application.Common.Errors;
+using Platform.Domain.Common;
+
+namespace Platform.Api.Http;
+
+/// <summary>
+/// The one place exceptions become HTTP responses: application and domain errors map to their status and code,
+/// malformed input to 400/413/415, an unreachable database to 503, and anything else to a 500 that reveals nothing.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IHostEnvironment environment) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        switch (exception)
+        {
+            case RequestValidationException validation:
+                await Problems.WriteAsync(httpContext, 400, validation.Code, "Validation failed", validation.Message, validation.Errors);
+                return true;
+            case AppException app:
+                var status = StatusFor(app.Kind);
+                await Problems.WriteAsync(httpContext, status, app.Code, Problems.TitleFor(status), app.Message);
+                return true;
+            case DomainException { Kind: DomainErrorKind.Invalid } invalid:
+                var errors = new Dictionary<string, string[]> { [invalid.Field ?? "body"] = [invalid.Message] };
+                await Problems.WriteAsync(httpContext, 400, ErrorCodes.ValidationFailed, "Validation failed", invalid.Message, errors);
+                return true;
+            case DomainException domain:
+                var domainStatus = domain.Kind == DomainErrorKind.Forbidden ? 403 : 409;
+                await Problems.WriteAsync(httpContext, domainStatus, domain.Code, Problems.TitleFor(domainStatus), domain.Message);
+                return true;
+            case BadHttpRequestException bad:
+                var badStatus = bad.StatusCode is 413 or 415 ? bad.StatusCode : 400;
+                var code = badStatus switch
+                {
+                    413 => ProblemCodes.TooLarge,
+                    415 => ProblemCodes.UnsupportedMediaType,
+                    _ => ProblemCodes.Malformed,
+                };
+                await Problems.WriteAsync(httpContext, badStatus, code, Problems.TitleFor(badStatus), BadRequestDetail(badStatus));
+                return true;
+            case System.Text.Json.JsonException:
+                await Problems.WriteAsync(httpContext, 400, ProblemCodes.Malformed, "Bad Request", BadRequestDetail(400));
+                return true;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                return true;
+        }
+
+        if (IsDatabaseUnavailable(exception))
+        {
+            LogDatabaseUnavailable(exception);
+            httpContext.Response.Headers.RetryAfter = "5";
+            await Problems.WriteAsync(httpContext, 503, ProblemCodes.DependencyUnavailable, "Service Unavailable", "The database is not reachable. Retry shortly.");
+            return true;
+        }
+
+        LogUnexpected(exception);
+        var detail = environment.IsDevelopment() ? exception.ToString() : "An unexpected error occurred. Quote the request_id when you report it.";
+        await Problems.WriteAsync(httpContext, 500, ProblemCodes.Internal, "Internal Server Error", detail);
+        return true;
+    }
+
+    private static int StatusFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => 400,
+        ErrorKind.Unauthorized => 401,
+        ErrorKind.Forbidden => 403,
+        ErrorKind.NotFound => 404,
+        ErrorKind.Conflict => 409,
+        ErrorKind.PreconditionFailed => 412,
+        ErrorKind.Unprocessable => 422,
+        _ => 500,
+    };
+
+    private static string BadRequestDetail(int status) => status switch
+    {
+        413 => "The request body is larger than the server accepts.",
+        415 => "Send the body as application/json.",
+        _ => "The request could not be read: check that the body is valid JSON of the documented shape.",
+    };
+
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true } or SocketException || (e is NpgsqlException && e.InnerException is SocketException or TimeoutException))
+            {
+                return true;
+            }
+
+            if (e is Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
+    private partial void LogUnexpected(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable")]
+    private partial void LogDatabaseUnavailable(Exception exception);
+}

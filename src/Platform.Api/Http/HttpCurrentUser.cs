@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Api.Http;
+
+/// <summary>The signed-in user from the validated access token; anonymous when there is none (or no HTTP request, as in jobs).</summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    public Guid? UserId =>
+        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue("sub"), out var id) ? id : null;
+
+    public IReadOnlyCollection<string> Roles =>
+        accessor.HttpContext?.User.FindAll("role").Select(c => c.Value).ToArray() ?? [];
+
+    public string? ClientIp => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+}
+
+internal sealed class HttpRequestContext(IHttpContextAccessor accessor) : IRequestContext
+{
+    public string? RequestId => accessor.HttpContext?.TraceIdentifier;
+
+    public string? TraceId => System.Diagnostics.Activity.Current?.TraceId.ToHexString();
+}

@@ -1,0 +1,53 @@
+using Platform.Application.Common.Idempotency;
+
+namespace Platform.Api.Http;
+
+/// <summary>
+/// HTTP side of idempotency: reads <c>Idempotency-Key</c>, and when the pipeline answered from a stored response,
+/// replies 200 (a stored 201 is replayed as 200) with <c>Idempotent-Replayed: true</c>.
+/// </summary>
+internal static class IdempotencyHttp
+{
+    public const string KeyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public static string? Key(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Request.Headers.TryGetValue(KeyHeader, out var values) ? values.ToString() : null;
+    }
+
+    public static bool Replayed(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var replayed = context.RequestServices.GetRequiredService<IdempotencyOutcome>().Replayed;
+        if (replayed)
+        {
+            context.Response.Headers[ReplayedHeader] = "true";
+        }
+
+        return replayed;
+    }
+
+    /// <summary>201 Created with Location for a first run; 200 with the same body for a replay.</summary>
+    public static IResult Created<T>(HttpContext context, string location, T value, string? etag = null)
+    {
+        if (etag is not null)
+        {
+            ETags.Set(context, etag);
+        }
+
+        return Replayed(context) ? Results.Ok(value) : Results.Created(location, value);
+    }
+
+    public static IResult Ok<T>(HttpContext context, T value, string? etag = null)
+    {
+        if (etag is not null)
+        {
+            ETags.Set(context, etag);
+        }
+
+        Replayed(context);
+        return Results.Ok(value);
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Api.Http;
+
+public sealed class RequestLimitsOptions
+{
+    public const string SectionName = "RequestLimits";
+
+    /// <summary>Largest accepted request body in bytes. Default 1 MiB.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>
+/// Rejects bodies over the configured size with 413 (by Content-Length up front, and by the server's limit for
+/// chunked bodies) and bodies that are not JSON with 415, before any endpoint reads them.
+/// </summary>
+internal sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var limit = options.Value.MaxBodyBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (hasBody && request.ContentLength > limit)
+        {
+            await Problems.WriteAsync(context, 413, ProblemCodes.TooLarge, "Content Too Large", $"The request body must be at most {limit} bytes.");
+            return;
+        }
+
+        if (hasBody && HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
+        {
+            if (hasBody && !IsJson(request.ContentType))
+            {
+                await Problems.WriteAsync(context, 415, ProblemCodes.UnsupportedMediaType, "Unsupported Media Type", "Send the body as application/json.");
+                return;
+            }
+        }
+
+        if (hasBody && request.ContentLength is null)
+        {
+            // Chunked bodies: count as they are read.
+            request.Body = new LimitedReadStream(request.Body, limit);
+        }
+
+        await next(context);
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return false;
+        }
+
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/merge-patch+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private sealed class LimitedReadStream(Stream inner, long limit) : Stream
+    {
+        private long read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int n)
+        {
+            read += n;
+            return read > limit ? throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge) : n;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Platform.Api.Configuration;
+using Platform.Api.Endpoints;
+using Platform.Api.Http;
+using Platform.Api.Observability;
+using Platform.Application;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Identity;
+using Platform.Infrastructure;
+using Platform.Infrastructure.Identity;
+using Platform.Infrastructure.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+Logging.Configure(builder);
+
+using var startupLoggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole());
+builder.AddPlatformOptions(startupLoggerFactory.CreateLogger("Startup"));
+
+var migrateOnly = args.Contains("migrate", StringComparer.Ordinal);
+if (migrateOnly)
+{
+    builder.Configuration["Jobs:Enabled"] = "false";
+}
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
+builder.Services.AddSingleton<Telemetry>();
+builder.Services.AddSingleton<PrometheusMetrics>();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddProblemDetails();
+builder.Services.Configure<JsonOptions>(o => JsonSetup.Apply(o.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
+
+builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+{
+    var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+    policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()
+        .WithExposedHeaders("ETag", "Location", "Link", "X-Request-ID", "X-Trace-Id", "Idempotent-Replayed", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
+}));
+
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+    .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+    {
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = auth.Value.Issuer,
+            ValidAudience = auth.Value.Audience,
+            IssuerSigningKey = JwtTokenService.SigningKey(auth.Value),
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = TimeSpan.FromSeconds(30),
+            NameClaimType = "sub",
+            RoleClaimType = JwtTokenService.RoleClaim,
+        };
+        jwt.Events = new JwtBearerEvents
+        {
+            OnChallenge = async context =>
+            {
+                context.HandleResponse();
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                var detail = context.AuthenticateFailure is null
+                    ? "Send a valid access token in the Authorization header (Bearer)."
+                    : "The access token is invalid or has expired. Refresh it or sign in again.";
+                await Problems.WriteAsync(context.HttpContext, 401, ProblemCodes.Unauthorized, "Unauthorized", detail);
+            },
+            OnForbidden = context => Problems.WriteAsync(context.HttpContext, 403, ProblemCodes.Forbidden, "Forbidden", "Your role does not allow this operation."),
+        };
+    });
+builder.Services.AddAuthorization();
+
+var app = builder.Build();
+
+if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup || migrateOnly)
+{
+    var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    app.Logger.LogInformation("Database migrations checked; {Applied} applied", applied);
+}
+
+if (migrateOnly)
+{
+    return;
+}
+
+app.Services.GetRequiredService<Telemetry>();
+app.Services.GetRequiredService<PrometheusMetrics>();
+
+app.UseMiddleware<RequestCorrelationMiddleware>();
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseExceptionHandler();
+app.UseStatusCodePages(async context =>
+{
+    var response = context.HttpContext.Response;
+    var (code, detail) = response.StatusCode switch
+    {
+        404 => (ProblemCodes.NotFound, "No endpoint matches this path."),
+        405 => (ProblemCodes.MethodNotAllowed, "This endpoint does not accept this method."),
+        415 => (ProblemCodes.UnsupportedMediaType, "Send the body as application/json."),
+        401 => (ProblemCodes.Unauthorized, "Sign in to use this endpoint."),
+        403 => (ProblemCodes.Forbidden, "Your role does not allow this operation."),
+        _ => (ProblemCodes.Malformed, "The request could not be processed."),
+    };
+    await Problems.WriteAsync(context.HttpContext, response.StatusCode, code, Problems.TitleFor(response.StatusCode), detail);
+});
+app.UseMiddleware<RequestBodyMiddleware>();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+app.MapAdminEndpoints();
+app.MapTicketEndpoints();
+
+app.Logger.LogInformation("Platform API listening on {Urls}", string.Join(", ", app.Urls.DefaultIfEmpty(builder.Configuration["urls"] ?? "http://localhost:5000")));
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>
+public partial class Program;

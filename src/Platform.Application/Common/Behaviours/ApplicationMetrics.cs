@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+
+namespace Platform.Application.Common.Behaviours;
+
+/// <summary>The application's own instruments, on the meter <c>Platform</c>.</summary>
+public sealed class ApplicationMetrics
+{
+    public const string MeterName = "Platform";
+
+    private readonly Histogram<double> requestDuration;
+    private readonly Counter<long> idempotencyReplays;
+    private readonly Counter<long> idempotencyConflicts;
+
+    public ApplicationMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        requestDuration = meter.CreateHistogram<double>(
+            "platform.requests.duration", unit: "s", description: "Duration of commands and queries through the pipeline.");
+        idempotencyReplays = meter.CreateCounter<long>(
+            "platform.idempotency.replays", unit: "{replay}", description: "Requests answered from a stored idempotent response.");
+        idempotencyConflicts = meter.CreateCounter<long>(
+            "platform.idempotency.conflicts", unit: "{conflict}", description: "Idempotency keys refused: reused with another request, or still in progress.");
+    }
+
+    public void RecordRequest(string request, string outcome, TimeSpan elapsed) =>
+        requestDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("request", request), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void IdempotencyReplayed(string operation) =>
+        idempotencyReplays.Add(1, new KeyValuePair<string, object?>("operation", operation));
+
+    public void IdempotencyConflict(string operation, string reason) =>
+        idempotencyConflicts.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("reason", reason));
+}

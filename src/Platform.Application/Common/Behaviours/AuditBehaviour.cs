@@ -1,0 +1,45 @@
+using MediatR;
+using Platform.Application.Common.Auditing;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Messaging;
+
+namespace Platform.Application.Common.Behaviours;
+
+/// <summary>
+/// Writes one audit row for each audited command that succeeds, in the command's transaction: the row exists
+/// exactly when the change does. Changes are the command's fields with secrets redacted.
+/// </summary>
+internal sealed class AuditBehaviour<TRequest, TResponse>(
+    IPlatformDbContext db,
+    ICurrentUser currentUser,
+    IRequestContext requestContext,
+    TimeProvider timeProvider) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IRequest<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not IAuditedCommand audited)
+        {
+            return await next();
+        }
+
+        var response = await next();
+        var now = timeProvider.GetUtcNowMicros();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(now),
+            OccurredAt = now,
+            ActorId = currentUser.UserId,
+            ActorIp = currentUser.ClientIp,
+            Action = audited.AuditAction,
+            ResourceType = audited.AuditResourceType,
+            ResourceId = audited.AuditResourceId ?? (response as IHasId)?.Id,
+            Outcome = AuditOutcome.Succeeded,
+            RequestId = requestContext.RequestId,
+            TraceId = requestContext.TraceId,
+            Changes = AuditRedactor.Describe(request),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Idempotency;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Messaging;
+
+namespace Platform.Application.Common.Behaviours;
+
+/// <summary>
+/// Makes a command with an Idempotency-Key run at most once per caller, operation and key.
+/// <list type="bullet">
+/// <item>A transaction-scoped advisory lock on the key serialises same-key requests across instances; a request that
+/// finds the lock taken is answered 409 <c>idempotency.in_progress</c> at once.</item>
+/// <item>The key, the request fingerprint and the response are written in the command's transaction: a command that
+/// fails rolls them back with its change, so a failed command leaves no key behind.</item>
+/// <item>A stored key with the same fingerprint replays the stored response; with another fingerprint it is 422
+/// <c>idempotency.key_reused</c>. A unique index on (scope, operation, key) backs this up.</item>
+/// </list>
+/// </summary>
+internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
+    IPlatformDbContext db,
+    IDistributedLock distributedLock,
+    ICurrentUser currentUser,
+    IdempotencyOutcome outcome,
+    ApplicationMetrics metrics,
+    TimeProvider timeProvider,
+    IOptions<IdempotencyOptions> options) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IRequest<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not IIdempotentCommand { IdempotencyKey: { } key })
+        {
+            return await next();
+        }
+
+        var scope = currentUser.UserId is { } userId ? $"user:{userId}" : $"ip:{currentUser.ClientIp ?? "unknown"}";
+        var operation = typeof(TRequest).Name;
+
+        if (!await distributedLock.TryAcquireForTransactionAsync($"idempotency:{scope}:{operation}:{key}", cancellationToken))
+        {
+            metrics.IdempotencyConflict(operation, "in_progress");
+            throw new ConflictException(ErrorCodes.IdempotencyInProgress, "A request with this Idempotency-Key is still being processed. Retry shortly.");
+        }
+
+        var fingerprint = Fingerprint(operation, request);
+        var now = timeProvider.GetUtcNowMicros();
+        var existing = await db.IdempotencyRecords
+            .FirstOrDefaultAsync(r => r.Scope == scope && r.Operation == operation && r.Key == key, cancellationToken);
+
+        if (existing is not null && existing.ExpiresAt > now)
+        {
+            if (!string.Equals(existing.RequestFingerprint, fingerprint, StringComparison.Ordinal))
+            {
+                metrics.IdempotencyConflict(operation, "key_reused");
+                throw new UnprocessableException(
+                    ErrorCodes.IdempotencyKeyReused,
+                    "This Idempotency-Key was already used with a different request. Use a new key for a new request.");
+            }
+
+            outcome.MarkReplayed();
+            metrics.IdempotencyReplayed(operation);
+            return JsonSerializer.Deserialize<TResponse>(existing.ResponseJson, ApplicationJson.Options)!;
+        }
+
+        if (existing is not null)
+        {
+            // Expired but not yet swept by the cleanup job: the key is free again.
+            db.IdempotencyRecords.Remove(existing);
+        }
+
+        var response = await next();
+
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Scope = scope,
+            Operation = operation,
+            Key = key,
+            RequestFingerprint = fingerprint,
+            ResponseJson = JsonSerializer.Serialize(response, ApplicationJson.Options),
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.KeyTtl,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return response;
+    }
+
+    /// <summary>SHA-256 of the operation and the request's fields (route ids and body), the key itself left out.</summary>
+    private static string Fingerprint(string operation, TRequest request)
+    {
+        var node = JsonSerializer.SerializeToNode(request, ApplicationJson.Options)!.AsObject();
+        node.Remove("idempotency_key");
+        var bytes = Encoding.UTF8.GetBytes(operation + "\n" + node.ToJsonString(ApplicationJson.Options));
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Application.Common.Behaviours;
+
+/// <summary>
+/// Outermost behaviour: logs the request name, user, duration and outcome, and records them as metrics.
+/// Never logs the payload, which may hold passwords, tokens and personal data.
+/// </summary>
+internal sealed partial class LoggingBehaviour<TRequest, TResponse>(
+    ILogger<LoggingBehaviour<TRequest, TResponse>> logger,
+    ICurrentUser currentUser,
+    ApplicationMetrics metrics) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IRequest<TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var name = typeof(TRequest).Name;
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "succeeded";
+        try
+        {
+            return await next();
+        }
+        catch (AppException ex)
+        {
+            outcome = ex.Code;
+            throw;
+        }
+        catch (Domain.Common.DomainException ex)
+        {
+            outcome = ex.Code;
+            throw;
+        }
+        catch (Exception)
+        {
+            outcome = "error";
+            throw;
+        }
+        finally
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RecordRequest(name, outcome, elapsed);
+            if (outcome == "error")
+            {
+                LogFailed(name, currentUser.UserId, elapsed.TotalMilliseconds);
+            }
+            else
+            {
+                LogHandled(name, currentUser.UserId, outcome, elapsed.TotalMilliseconds);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handled {RequestName} for {UserId}: {Outcome} in {ElapsedMs:0.0} ms")]
+    private partial void LogHandled(string requestName, Guid? userId, string outcome, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{RequestName} for {UserId} failed unexpectedly after {ElapsedMs:0.0} ms")]
+    private partial void LogFailed(string requestName, Guid? userId, double elapsedMs);
+}

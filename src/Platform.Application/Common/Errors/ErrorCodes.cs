@@ -1,0 +1,17 @@
+namespace Platform.Application.Common.Errors;
+
+/// <summary>Error codes raised by the application layer. Every code is listed in docs/errors.md.</summary>
+public static class ErrorCodes
+{
+    public const string ValidationFailed = "validation.failed";
+    public const string AuthForbidden = "auth.forbidden";
+    public const string AuthUnauthorized = "auth.unauthorized";
+    public const string AuthInvalidCredentials = "auth.invalid_credentials";
+    public const string AuthInvalidRefreshToken = "auth.invalid_refresh_token";
+    public const string AuthEmailTaken = "auth.email_taken";
+    public const string UsersNotFound = "users.not_found";
+    public const string TicketsNotFound = "tickets.not_found";
+    public const string IdempotencyKeyReused = "idempotency.key_reused";
+    public const string IdempotencyInProgress = "idempotency.in_progress";
+    public const string PreconditionFailed = "precondition.failed";
+}

@@ -1,0 +1,3 @@
+namespace Platform.Application.Common.Errors;
+
+public sealed class UnauthorizedException(string code, string message) : AppException(ErrorKind.Unauthorized, code, message);

@@ -1,0 +1,12 @@
+namespace Platform.Application.Common.Idempotency;
+
+public sealed class IdempotencyOptions
+{
+    public const string SectionName = "Idempotency";
+
+    /// <summary>How long a key is remembered. Default 24 hours.</summary>
+    public TimeSpan KeyTtl { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How many expired keys the cleanup job deletes per statement.</summary>
+    public int CleanupBatchSize { get; set; } = 1000;
+}

@@ -1,0 +1,18 @@
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Common.Interfaces;
+
+public interface ITokenService
+{
+    /// <summary>Signs a short-lived access token for the user in the given session.</summary>
+    AccessToken CreateAccessToken(User user, Guid sessionId);
+
+    /// <summary>A new 256-bit random refresh token (to hand to the client once) and its hash (to store).</summary>
+    RefreshTokenPair CreateRefreshToken();
+
+    string HashRefreshToken(string refreshToken);
+}
+
+public sealed record AccessToken(string Token, int ExpiresInSeconds);
+
+public sealed record RefreshTokenPair(string Token, string Hash);

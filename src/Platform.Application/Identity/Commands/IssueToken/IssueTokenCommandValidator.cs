@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace Platform.Application.Identity.Commands.IssueToken;
+
+internal sealed class IssueTokenCommandValidator : AbstractValidator<IssueTokenCommand>
+{
+    public IssueTokenCommandValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.").MaximumLength(320);
+        RuleFor(x => x.Password).NotEmpty().WithMessage("password is required.").MaximumLength(PasswordRules.MaxLength);
+    }
+}

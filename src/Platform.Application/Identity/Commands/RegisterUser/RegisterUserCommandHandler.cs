@@ -1,0 +1,47 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Identity.Commands.RegisterUser;
+
+internal sealed class RegisterUserCommandHandler(
+    IPlatformDbContext db,
+    IPasswordHasher passwordHasher,
+    IOptions<BootstrapOptions> bootstrap,
+    TimeProvider timeProvider) : IRequestHandler<RegisterUserCommand, UserDto>
+{
+    public const string EmailIndex = "ux_users_normalized_email";
+
+    public async Task<UserDto> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
+    {
+        var normalized = EmailAddress.Normalize(request.Email);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        {
+            throw EmailTaken();
+        }
+
+        var user = User.Register(
+            request.Email,
+            request.DisplayName,
+            passwordHasher.Hash(request.Password),
+            bootstrap.Value.IsAdminEmail(normalized),
+            timeProvider.GetUtcNowMicros());
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex, EmailIndex))
+        {
+            throw EmailTaken();
+        }
+
+        return UserDto.From(user);
+    }
+
+    private static ConflictException EmailTaken() =>
+        new(ErrorCodes.AuthEmailTaken, "An account with this email already exists.");
+}

@@ -1,0 +1,18 @@
+using MediatR;
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Application.Tickets.Commands.AddTicketComment;
+
+internal sealed class AddTicketCommentCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
+    : IRequestHandler<AddTicketCommentCommand, TicketCommentDto>
+{
+    public async Task<TicketCommentDto> Handle(AddTicketCommentCommand request, CancellationToken cancellationToken)
+    {
+        var actor = currentUser.Actor();
+        var ticket = await db.FindVisibleAsync(request.TicketId, actor, cancellationToken);
+        var comment = ticket.AddComment(actor, request.Body, timeProvider.GetUtcNowMicros());
+        db.TicketComments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return TicketCommentDto.From(comment);
+    }
+}

@@ -1,0 +1,18 @@
+using MediatR;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Tickets;
+
+namespace Platform.Application.Tickets.Commands.CreateTicket;
+
+internal sealed class CreateTicketCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
+    : IRequestHandler<CreateTicketCommand, TicketDto>
+{
+    public async Task<TicketDto> Handle(CreateTicketCommand request, CancellationToken cancellationToken)
+    {
+        var priority = request.Priority is null ? TicketPriority.Normal : TicketNames.ParsePriority(request.Priority);
+        var ticket = Ticket.Open(request.Subject, request.Body, priority, currentUser.Actor().UserId, timeProvider.GetUtcNowMicros());
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(cancellationToken);
+        return TicketDto.From(ticket);
+    }
+}

@@ -1,0 +1,60 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Tickets.Commands.UpdateTicket;
+
+internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
+    : IRequestHandler<UpdateTicketCommand, TicketDto>
+{
+    public async Task<TicketDto> Handle(UpdateTicketCommand request, CancellationToken cancellationToken)
+    {
+        var actor = currentUser.Actor();
+        var ticket = await db.FindVisibleAsync(request.TicketId, actor, cancellationToken);
+        if (request.ExpectedVersion is { } expected && expected != ticket.Version)
+        {
+            throw new PreconditionFailedException();
+        }
+
+        var now = timeProvider.GetUtcNowMicros();
+        ticket.EditContent(
+            actor,
+            request.Subject.HasValue ? request.Subject.Value : null,
+            request.Body.HasValue ? request.Body.Value : null,
+            request.Priority.HasValue ? TicketNames.ParsePriority(request.Priority.Value!) : null,
+            now);
+
+        if (request.AssigneeId.HasValue && request.AssigneeId.Value != ticket.AssigneeId)
+        {
+            if (request.AssigneeId.Value is { } assigneeId && actor.IsStaff)
+            {
+                var assignee = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == assigneeId, cancellationToken);
+                if (assignee is null || !Role.IsStaff(assignee.Roles))
+                {
+                    throw new RequestValidationException("assignee_id", "Tickets can only be assigned to an agent or an admin.");
+                }
+            }
+
+            ticket.Assign(actor, request.AssigneeId.Value, now);
+        }
+
+        if (request.Status.HasValue)
+        {
+            ticket.ChangeStatus(actor, TicketNames.ParseStatus(request.Status.Value!), now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else changed the ticket between our read and our write.
+            throw new PreconditionFailedException();
+        }
+
+        return TicketDto.From(ticket);
+    }
+}

@@ -1,0 +1,31 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+
+namespace Platform.Application.Tickets.Queries.ListTicketComments;
+
+internal sealed class ListTicketCommentsQueryHandler(IPlatformDbContext db, ICurrentUser currentUser, CursorCodec cursors)
+    : IRequestHandler<ListTicketCommentsQuery, Page<TicketCommentDto>>
+{
+    public async Task<Page<TicketCommentDto>> Handle(ListTicketCommentsQuery request, CancellationToken cancellationToken)
+    {
+        var actor = currentUser.Actor();
+        if (!await db.Tickets.VisibleTo(actor).AnyAsync(t => t.Id == request.TicketId, cancellationToken))
+        {
+            throw TicketAccess.NotFound();
+        }
+
+        return await db.TicketComments.AsNoTracking()
+            .Where(c => c.TicketId == request.TicketId)
+            .ToPageAsync(
+                request,
+                cursors,
+                $"ticket-comments:{request.TicketId}",
+                (q, p) => q.Where(c => c.CreatedAt < p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id.CompareTo(p.Id) < 0)),
+                q => q.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+                c => new TicketCommentDto(c.Id, c.TicketId, c.AuthorId, c.Body, c.CreatedAt),
+                dto => new KeysetPosition(dto.CreatedAt, dto.Id),
+                cancellationToken);
+    }
+}

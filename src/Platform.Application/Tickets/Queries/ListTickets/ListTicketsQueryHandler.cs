@@ -1,0 +1,44 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Domain.Tickets;
+
+namespace Platform.Application.Tickets.Queries.ListTickets;
+
+internal sealed class ListTicketsQueryHandler(IPlatformDbContext db, ICurrentUser currentUser, CursorCodec cursors)
+    : IRequestHandler<ListTicketsQuery, Page<TicketDto>>
+{
+    public const string CursorScope = "tickets";
+
+    public Task<Page<TicketDto>> Handle(ListTicketsQuery request, CancellationToken cancellationToken)
+    {
+        var query = db.Tickets.AsNoTracking().VisibleTo(currentUser.Actor());
+        if (request.Status is not null)
+        {
+            var status = TicketNames.ParseStatus(request.Status);
+            query = query.Where(t => t.Status == status);
+        }
+
+        if (request.Priority is not null)
+        {
+            var priority = TicketNames.ParsePriority(request.Priority);
+            query = query.Where(t => t.Priority == priority);
+        }
+
+        if (request.AssigneeId is { } assigneeId)
+        {
+            query = query.Where(t => t.AssigneeId == assigneeId);
+        }
+
+        return query.ToPageAsync(
+            request,
+            cursors,
+            CursorScope,
+            (q, p) => q.Where(t => t.CreatedAt < p.CreatedAt || (t.CreatedAt == p.CreatedAt && t.Id.CompareTo(p.Id) < 0)),
+            q => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+            t => TicketDto.From(t),
+            dto => new KeysetPosition(dto.CreatedAt, dto.Id),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Identity;
+using Platform.Domain.Tickets;
+
+namespace Platform.Application.Tickets;
+
+/// <summary>Ticket visibility: customers see their own tickets, staff see all. An invisible ticket is 404, never 403.</summary>
+internal static class TicketAccess
+{
+    public static TicketActor Actor(this ICurrentUser user) =>
+        new(user.UserId ?? throw new UnauthorizedException(ErrorCodes.AuthUnauthorized, "Sign in to use tickets."), Role.IsStaff(user.Roles));
+
+    public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> tickets, TicketActor actor) =>
+        actor.IsStaff ? tickets : tickets.Where(t => t.RequesterId == actor.UserId);
+
+    public static async Task<Ticket> FindVisibleAsync(this IPlatformDbContext db, Guid id, TicketActor actor, CancellationToken cancellationToken) =>
+        await db.Tickets.VisibleTo(actor).FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw NotFound();
+
+    public static NotFoundException NotFound() => new(ErrorCodes.TicketsNotFound, "No ticket with this id exists, or you may not see it.");
+}

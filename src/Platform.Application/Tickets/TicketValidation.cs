@@ -1,0 +1,25 @@
+using FluentValidation;
+using Platform.Domain.Tickets;
+
+namespace Platform.Application.Tickets;
+
+internal static class TicketValidation
+{
+    public static IRuleBuilderOptions<T, string?> ValidSubject<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("subject is required.")
+            .Must(s => s is null || s.Trim().Length <= TicketRules.SubjectMaxLength)
+            .WithMessage($"subject must be at most {TicketRules.SubjectMaxLength} characters.");
+
+    public static IRuleBuilderOptions<T, string?> ValidBody<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("body is required.")
+            .Must(s => s is null || s.Length <= TicketRules.BodyMaxLength)
+            .WithMessage($"body must be at most {TicketRules.BodyMaxLength} characters.");
+
+    public static IRuleBuilderOptions<T, string?> ValidPriority<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(p => TicketNames.TryParsePriority(p, out _))
+            .WithMessage($"priority must be one of: {string.Join(", ", TicketNames.Priorities)}.");
+
+    public static IRuleBuilderOptions<T, string?> ValidStatus<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(s => TicketNames.TryParseStatus(s, out _))
+            .WithMessage($"status must be one of: {string.Join(", ", TicketNames.Statuses)}.");
+}

@@ -1,0 +1,9 @@
+namespace Platform.Domain.Tickets;
+
+public enum TicketPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}

@@ -1,0 +1,9 @@
+namespace Platform.Domain.Tickets;
+
+public enum TicketStatus
+{
+    Open,
+    Pending,
+    Resolved,
+    Closed,
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Application.Common.Interfaces;
+using Platform.Infrastructure.Identity;
+using Platform.Infrastructure.Jobs;
+using Platform.Infrastructure.Persistence;
+using Platform.Infrastructure.RateLimiting;
+using Quartz;
+
+namespace Platform.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Platform";
+
+    public const string SchedulerName = "platform";
+
+    /// <summary>PostgreSQL (EF Core and a shared Npgsql data source), crypto adapters, rate-limit store and Quartz.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set (environment variable ConnectionStrings__{ConnectionStringName}).");
+        }
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddDbContext<PlatformDbContext>((sp, options) => options.UseNpgsql(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            npgsql => npgsql.EnableRetryOnFailure(database.MaxRetryCount)));
+        services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
+        services.AddScoped<IDistributedLock, PostgresDistributedLock>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
+        services.AddSingleton<ITokenService, JwtTokenService>();
+        services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
+
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.SectionName));
+        if (jobs.Enabled)
+        {
+            var properties = new System.Collections.Specialized.NameValueCollection
+            {
+                ["quartz.scheduler.instanceName"] = SchedulerName,
+                ["quartz.scheduler.instanceId"] = "AUTO",
+            };
+            services.AddQuartz(properties, q =>
+            {
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = jobs.ClusterCheckinInterval;
+                        c.CheckinMisfireThreshold = jobs.ClusterCheckinInterval * 2;
+                    });
+                });
+                q.AddJob<DeleteExpiredIdempotencyKeysJob>(j => j.WithIdentity(DeleteExpiredIdempotencyKeysJob.Key).StoreDurably());
+                q.AddTrigger(t => t
+                    .ForJob(DeleteExpiredIdempotencyKeysJob.Key)
+                    .WithIdentity("delete-expired-idempotency-keys-trigger", "maintenance")
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(jobs.IdempotencyCleanupInterval).RepeatForever()));
+            });
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Identity;
+using Platform.Domain.Identity;
+
+namespace Platform.Infrastructure.Identity;
+
+/// <summary>Short-lived HS256 access tokens and opaque 256-bit refresh tokens stored only as SHA-256 hashes.</summary>
+public sealed class JwtTokenService(IOptions<AuthOptions> options, TimeProvider timeProvider) : ITokenService
+{
+    public const string SessionClaim = "sid";
+    public const string RoleClaim = "role";
+
+    private readonly JsonWebTokenHandler handler = new();
+
+    public static SymmetricSecurityKey SigningKey(AuthOptions options) => new(Convert.FromBase64String(options.SigningKey));
+
+    public AccessToken CreateAccessToken(User user, Guid sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var claims = new List<Claim>
+        {
+            new(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
+            new(JwtRegisteredClaimNames.Jti, Guid.CreateVersion7().ToString()),
+            new(SessionClaim, sessionId.ToString()),
+            new(JwtRegisteredClaimNames.Name, user.DisplayName),
+        };
+        claims.AddRange(user.Roles.Select(r => new Claim(RoleClaim, r)));
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + settings.AccessTokenLifetime,
+            SigningCredentials = new SigningCredentials(SigningKey(settings), SecurityAlgorithms.HmacSha256),
+        };
+        return new AccessToken(handler.CreateToken(descriptor), (int)settings.AccessTokenLifetime.TotalSeconds);
+    }
+
+    public RefreshTokenPair CreateRefreshToken()
+    {
+        var token = Base64Url.Encode(RandomNumberGenerator.GetBytes(32));
+        return new RefreshTokenPair(token, HashRefreshToken(token));
+    }
+
+    public string HashRefreshToken(string refreshToken) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+
+    private static class Base64Url
+    {
+        public static string Encode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+}

@@ -1,0 +1,15 @@
+using MediatR;
+using Platform.Application.Maintenance.Commands.DeleteExpiredIdempotencyKeys;
+using Quartz;
+
+namespace Platform.Infrastructure.Jobs;
+
+/// <summary>Sweeps expired idempotency keys through the command pipeline. Runs once across the cluster.</summary>
+[DisallowConcurrentExecution]
+public sealed class DeleteExpiredIdempotencyKeysJob(IMediator mediator) : IJob
+{
+    public static readonly JobKey Key = new("delete-expired-idempotency-keys", "maintenance");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await mediator.Send(new DeleteExpiredIdempotencyKeysCommand(), cancellationToken);
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Platform.Infrastructure.Persistence;
+
+/// <summary>Stores enums as their lower-case names, the same words the API uses.</summary>
+internal static class EnumText
+{
+    public static ValueConverter<T, string> Converter<T>()
+        where T : struct, Enum =>
+        new(v => v.ToString().ToLowerInvariant(), v => Enum.Parse<T>(v, true));
+}

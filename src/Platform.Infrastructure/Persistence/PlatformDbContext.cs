@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Auditing;
+using Platform.Application.Common.Idempotency;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Identity;
+using Platform.Domain.Tickets;
+
+namespace Platform.Infrastructure.Persistence;
+
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options), IPlatformDbContext
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        SnakeCase.Apply(modelBuilder);
+    }
+}
