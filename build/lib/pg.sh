@@ -111,7 +111,7 @@ pg_is_running() {
     [[ -f "$area/data/PG_VERSION" ]] || return 1
     pg_ensure_binaries || return 1
     # A killed postmaster can linger as a zombie that pg_ctl status still counts as running.
-    pid=$(head -n 1 "$area/data/postmaster.pid" 2>/dev/null)
+    pid=$(head -n 1 "$area/data/postmaster.pid" 2>/dev/null || true)
     [[ "$(_pg_proc_state "$pid")" == Z ]] && return 1
     _pg_as_owner "$PG_BIN/pg_ctl" -D "$area/data" status >/dev/null 2>&1
 }
@@ -153,7 +153,7 @@ pg_start() {
 
     # After a crash: wait for a dead postmaster (zombie) to be reaped, or the new one refuses the lock file.
     local old_pid i
-    old_pid=$(head -n 1 "$data/postmaster.pid" 2>/dev/null)
+    old_pid=$(head -n 1 "$data/postmaster.pid" 2>/dev/null || true)
     for ((i = 0; i < 60; i++)); do
         [[ -n "$(_pg_proc_state "$old_pid")" ]] || break
         sleep 0.5

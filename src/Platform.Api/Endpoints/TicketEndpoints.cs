@@ -28,8 +28,8 @@ internal static class TicketEndpoints
     public static void MapTicketEndpoints(this IEndpointRouteBuilder app)
     {
         var tickets = app.MapGroup("/api/v1/tickets").WithTags("Tickets").RequireAuthorization();
-        tickets.MapPost("/", CreateTicket);
-        tickets.MapGet("/", ListTickets);
+        tickets.MapPost(string.Empty, CreateTicket);
+        tickets.MapGet(string.Empty, ListTickets);
         tickets.MapGet("/{id:guid}", GetTicket);
         tickets.MapPatch("/{id:guid}", UpdateTicket);
         tickets.MapPost("/{id:guid}/comments", AddComment);

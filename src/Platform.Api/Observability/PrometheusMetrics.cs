@@ -76,12 +76,14 @@ internal sealed class PrometheusMetrics : IDisposable
     private sealed class Family
     {
         private readonly bool isHistogram;
+        private readonly bool isHttp;
         private readonly string help;
         private readonly ConcurrentDictionary<string, Series> series = new(StringComparer.Ordinal);
 
         public Family(Instrument instrument)
         {
             isHistogram = instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal);
+            isHttp = instrument.Meter.Name != ApplicationMetrics.MeterName;
             var baseName = instrument.Name.Replace('.', '_');
             var unit = instrument.Unit switch
             {
@@ -99,6 +101,12 @@ internal sealed class PrometheusMetrics : IDisposable
             var labels = new List<string>(tags.Length);
             foreach (var tag in tags)
             {
+                // HTTP series keep route, method and status only, to bound cardinality.
+                if (isHttp && !LabelNames.ContainsKey(tag.Key))
+                {
+                    continue;
+                }
+
                 var name = LabelNames.TryGetValue(tag.Key, out var mapped) ? mapped : tag.Key.Replace('.', '_');
                 labels.Add($"{name}=\"{Escape(Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? string.Empty)}\"");
             }

@@ -118,7 +118,7 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
             .Replace("{0}", QuartzTablePrefix, StringComparison.Ordinal)
             .Replace("{1}", QuartzTablePrefix, StringComparison.Ordinal);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var statement in script.Split("--;;", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var statement in StatementSeparator().Split(script))
         {
             var sql = string.Join('\n', statement.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim();
             if (sql.Length > 0)
@@ -160,6 +160,10 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
 
     [GeneratedRegex(@"Migrations\._?(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql$")]
     private static partial Regex MigrationName();
+
+    /// <summary>The Quartz script separates statements with a line reading exactly <c>--;;</c>.</summary>
+    [GeneratedRegex(@"^--;;[ \t]*\r?$", RegexOptions.Multiline)]
+    private static partial Regex StatementSeparator();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Version}_{Name}")]
     private partial void LogApplied(string version, string name);

@@ -9,7 +9,7 @@ namespace Platform.Application.Common.Paging;
 public sealed record Page<T>(
     IReadOnlyList<T> Items,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Total,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? PageNumber,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonPropertyName("page")] int? PageNumber,
     int PageSize,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Pages,
     string? NextCursor)

@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NUnit.Framework;
+using Platform.Testing;
+using Platform.Api.Tests;
+
+namespace Platform.Api.Tests.Infrastructure;
+
+/// <summary>One API host per test class over the assembly database, emptied before each test.</summary>
+public abstract class ApiTestBase
+{
+    public const string Password = "correct horse battery";
+
+    protected PlatformApiFactory Factory { get; private set; } = null!;
+
+    protected TestDatabase Database => ApiDatabase.Instance;
+
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    [OneTimeSetUp]
+    public void StartHost() => Factory = new PlatformApiFactory(ApiDatabase.Instance, Settings);
+
+    [OneTimeTearDown]
+    public async Task StopHost() => await Factory.DisposeAsync();
+
+    [SetUp]
+    public Task ResetDatabase() => Database.ResetAsync();
+
+    protected HttpClient Client(string? accessToken = null, string? clientIp = null)
+    {
+        var client = Factory.CreateClient();
+        if (accessToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        if (clientIp is not null)
+        {
+            client.DefaultRequestHeaders.Add(PlatformApiFactory.ClientIpHeader, clientIp);
+        }
+
+        return client;
+    }
+
+    /// <summary>Registers an account and signs it in; returns its id and access token. Admins come from Bootstrap:AdminEmails.</summary>
+    protected async Task<(Guid Id, string Token)> SignUpAsync(string? email = null, string? role = null)
+    {
+        email ??= $"user-{Guid.NewGuid():N}@example.com";
+        using var anonymous = Client();
+        var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password, display_name = "Test" });
+        Assert.That((int)registered.StatusCode, Is.EqualTo(201), await registered.Content.ReadAsStringAsync());
+        var id = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        if (role is not null)
+        {
+            var (_, adminToken) = await AdminAsync();
+            using var admin = Client(adminToken);
+            var set = await admin.PutAsJsonAsync($"/api/v1/admin/users/{id}/roles", new { roles = new[] { role } });
+            Assert.That((int)set.StatusCode, Is.EqualTo(200), await set.Content.ReadAsStringAsync());
+        }
+
+        return (id, await TokenAsync(email));
+    }
+
+    protected async Task<(Guid Id, string Token)> AdminAsync()
+    {
+        using var anonymous = Client();
+        var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email = "root@example.com", password = Password, display_name = "Root" });
+        if ((int)registered.StatusCode == 201)
+        {
+            var id = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+            return (id, await TokenAsync("root@example.com"));
+        }
+
+        var token = await TokenAsync("root@example.com");
+        using var me = Client(token);
+        var body = await me.GetFromJsonAsync<JsonObject>("/api/v1/me");
+        return (body!["id"]!.GetValue<Guid>(), token);
+    }
+
+    protected async Task<string> TokenAsync(string email)
+    {
+        using var anonymous = Client();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = Password });
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+    }
+
+    protected static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    /// <summary>Asserts an RFC 9457 problem response with the given status and code, and returns it.</summary>
+    protected static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, int status, string code)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(status), text);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), text);
+        });
+        var problem = JsonNode.Parse(text)!.AsObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem["code"]?.GetValue<string>(), Is.EqualTo(code), text);
+            Assert.That(problem["status"]?.GetValue<int>(), Is.EqualTo(status));
+            Assert.That(problem["type"]?.GetValue<string>(), Is.Not.Null.And.Not.Empty);
+            Assert.That(problem["title"]?.GetValue<string>(), Is.Not.Null.And.Not.Empty);
+            Assert.That(problem["detail"]?.GetValue<string>(), Is.Not.Null.And.Not.Empty);
+            Assert.That(problem["instance"]?.GetValue<string>(), Is.EqualTo(response.RequestMessage!.RequestUri!.AbsolutePath));
+            Assert.That(problem["request_id"]?.GetValue<string>(), Is.EqualTo(response.Headers.GetValues("X-Request-ID").Single()));
+            Assert.That(problem["trace_id"]?.GetValue<string>(), Is.EqualTo(response.Headers.GetValues("X-Trace-Id").Single()));
+        });
+        return problem;
+    }
+
+    protected static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+}

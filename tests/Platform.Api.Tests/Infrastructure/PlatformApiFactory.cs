@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Testing;
+
+namespace Platform.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API (Program) on the test server against the assembly's PostgreSQL database. Test-only: the
+/// <c>X-Test-Client-IP</c> header sets the connection's remote address, so tests can act from several client IPs.
+/// </summary>
+public sealed class PlatformApiFactory(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+    public const string ClientIpHeader = "X-Test-Client-IP";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Platform", database.ConnectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Bootstrap:AdminEmails", "root@example.com");
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("RateLimiting:Auth:PermitLimit", "1000");
+        builder.UseSetting("RateLimiting:Auth:WindowSeconds", "60");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientIpStartupFilter>());
+    }
+
+    private sealed class ClientIpStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress =
+                    IPAddress.TryParse(context.Request.Headers[ClientIpHeader].ToString(), out var ip) ? ip : IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Platform.Infrastructure.Persistence;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// A real PostgreSQL database for one test assembly, created fresh on the server named by
+/// <c>ConnectionStrings__Platform</c> (build/test.sh starts a throwaway cluster and sets it), migrated with the
+/// application's own migrator, and emptied between tests.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource adminSource;
+
+    private TestDatabase(string name, string connectionString, NpgsqlDataSource adminSource)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+        this.adminSource = adminSource;
+        DataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Platform")
+        ?? throw new InvalidOperationException(
+            "ConnectionStrings__Platform is not set. Run the tests with ./build/test.sh, which starts a throwaway PostgreSQL, or point the variable at a server.");
+
+    /// <summary>Creates (or re-creates) the database <c>platform_test_{suffix}</c> and migrates it.</summary>
+    public static async Task<TestDatabase> CreateAsync(string suffix)
+    {
+        var server = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };
+        var name = $"platform_test_{suffix}".ToLowerInvariant();
+        var adminSource = NpgsqlDataSource.Create(server.ConnectionString);
+        await using (var drop = adminSource.CreateCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await using (var create = adminSource.CreateCommand($"CREATE DATABASE \"{name}\""))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+        var database = new TestDatabase(name, connectionString, adminSource);
+        await new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        return database;
+    }
+
+    /// <summary>Empties every application table (not the migrations table, not Quartz's tables).</summary>
+    public async Task ResetAsync()
+    {
+        await using var list = DataSource.CreateCommand(
+            """
+            SELECT string_agg(format('%I', tablename), ', ')
+            FROM pg_tables
+            WHERE schemaname = 'public' AND tablename <> 'schema_migrations' AND tablename NOT LIKE 'qrtz\_%'
+            """);
+        var tables = await list.ExecuteScalarAsync() as string;
+        if (!string.IsNullOrEmpty(tables))
+        {
+            await using var truncate = DataSource.CreateCommand($"TRUNCATE {tables} CASCADE");
+            await truncate.ExecuteNonQueryAsync();
+        }
+    }
+
+    public async Task<long> CountAsync(string table, string where = "true")
+    {
+        await using var command = DataSource.CreateCommand($"SELECT count(*) FROM {table} WHERE {where}");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using (var drop = adminSource.CreateCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)"))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await adminSource.DisposeAsync();
+    }
+}
