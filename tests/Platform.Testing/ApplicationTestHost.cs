@@ -21,7 +21,7 @@ public sealed class ApplicationTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public ApplicationTestHost(TestDatabase database, IDictionary<string, string?>? settings = null)
+    public ApplicationTestHost(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Database = database;
         var values = new Dictionary<string, string?>
@@ -51,6 +51,7 @@ public sealed class ApplicationTestHost : IAsyncDisposable
         services.AddScoped<TestCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<TestCurrentUser>());
+        configure?.Invoke(services);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

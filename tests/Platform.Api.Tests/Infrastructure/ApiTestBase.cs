@@ -1,5 +1,8 @@
+using System.Buffers.Text;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NUnit.Framework;
@@ -112,6 +115,108 @@ public abstract class ApiTestBase
             Assert.That(problem["trace_id"]?.GetValue<string>(), Is.EqualTo(response.Headers.GetValues("X-Trace-Id").Single()));
         });
         return problem;
+    }
+
+    /// <summary>A JSON body from raw text, so tests control exactly which properties are present.</summary>
+    protected static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>Sends raw JSON (or no body) with optional extra headers, added without client-side validation.</summary>
+    protected static async Task<HttpResponseMessage> SendAsync(
+        HttpClient client,
+        HttpMethod method,
+        string url,
+        string? json = null,
+        IReadOnlyDictionary<string, string>? headers = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = new HttpRequestMessage(method, url);
+        if (json is not null)
+        {
+            request.Content = JsonBody(json);
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    protected static Task<HttpResponseMessage> PatchAsync(HttpClient client, string url, string json, string? ifMatch = null, string? idempotencyKey = null)
+    {
+        var headers = new Dictionary<string, string>();
+        if (ifMatch is not null)
+        {
+            headers["If-Match"] = ifMatch;
+        }
+
+        if (idempotencyKey is not null)
+        {
+            headers["Idempotency-Key"] = idempotencyKey;
+        }
+
+        return SendAsync(client, HttpMethod.Patch, url, json, headers);
+    }
+
+    /// <summary>Creates a ticket as the client's user and returns it; fails the test unless the API answers 201.</summary>
+    protected static async Task<JsonObject> CreateTicketAsync(HttpClient client, string subject = "Printer", string body = "On fire", string? priority = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var payload = new JsonObject { ["subject"] = subject, ["body"] = body };
+        if (priority is not null)
+        {
+            payload["priority"] = priority;
+        }
+
+        var response = await client.PostAsync("/api/v1/tickets", JsonBody(payload.ToJsonString()));
+        Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
+        return await JsonAsync(response);
+    }
+
+    protected static Guid IdOf(JsonNode? node) => node!["id"]!.GetValue<Guid>();
+
+    protected static string? StringOf(JsonNode? node, string property) => node?[property]?.GetValue<string>();
+
+    protected static string? Header(HttpResponseMessage response, string name)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? string.Join(", ", values)
+            : null;
+    }
+
+    /// <summary>The items of a page response.</summary>
+    protected static JsonArray ItemsOf(JsonObject page) => page["items"]!.AsArray();
+
+    /// <summary>An HS256 access token with the given claims, signed with <paramref name="key"/> (the server's key or another).</summary>
+    protected static string CraftToken(byte[] key, Guid subject, DateTimeOffset expires, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var notBefore = expires.AddMinutes(-5);
+        var header = Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
+        var payload = new JsonObject
+        {
+            ["sub"] = subject.ToString(),
+            ["sid"] = Guid.NewGuid().ToString(),
+            ["jti"] = Guid.NewGuid().ToString(),
+            ["iss"] = "platform",
+            ["aud"] = "platform-api",
+            ["iat"] = notBefore.ToUnixTimeSeconds(),
+            ["nbf"] = notBefore.ToUnixTimeSeconds(),
+            ["exp"] = expires.ToUnixTimeSeconds(),
+            ["role"] = new JsonArray([.. roles.Select(r => (JsonNode?)JsonValue.Create(r))]),
+        };
+        var body = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        var signature = Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{header}.{body}")));
+        return $"{header}.{body}.{signature}";
+    }
+
+    /// <summary>The decoded payload of a JWT (no verification: for reading claims the server put there).</summary>
+    protected static JsonObject TokenPayload(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return JsonNode.Parse(Base64Url.DecodeFromChars(token.Split('.')[1]))!.AsObject();
     }
 
     protected static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

@@ -52,6 +52,7 @@ CREATE TABLE ticket_comments (
     created_at timestamptz NOT NULL
 );
 CREATE INDEX ix_ticket_comments_ticket_created ON ticket_comments (ticket_id, created_at DESC, id DESC);
+CREATE INDEX ix_ticket_comments_author_id ON ticket_comments (author_id);
 
 CREATE TABLE audit_log (
     id            uuid        PRIMARY KEY,

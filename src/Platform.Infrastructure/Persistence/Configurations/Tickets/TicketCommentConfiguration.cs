@@ -15,6 +15,7 @@ internal sealed class TicketCommentConfiguration : IEntityTypeConfiguration<Tick
         builder.Property(c => c.Body).IsRequired();
         builder.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(c => c.AuthorId).HasDatabaseName("ix_ticket_comments_author_id");
         builder.HasIndex(c => new { c.TicketId, c.CreatedAt, c.Id }).HasDatabaseName("ix_ticket_comments_ticket_created").IsDescending(false, true, true);
     }
 }
