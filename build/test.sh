@@ -33,6 +33,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# shellcheck source=build/lib/tools.sh
+source "$repo/build/lib/tools.sh"
+ensure_promtool || exit 1
+
 if [[ -z "${ConnectionStrings__Platform:-}" ]]; then
     pg_ensure_binaries || exit 1
     if [[ -n "${PLATFORM_TEST_PG_PORT:-}" ]]; then

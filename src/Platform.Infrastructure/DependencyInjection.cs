@@ -66,6 +66,12 @@ public static class DependencyInjection
                     .WithIdentity("delete-expired-idempotency-keys-trigger", "maintenance")
                     .StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(jobs.IdempotencyCleanupInterval).RepeatForever()));
+                q.AddJob<DeleteExpiredRateLimitCountersJob>(j => j.WithIdentity(DeleteExpiredRateLimitCountersJob.Key).StoreDurably());
+                q.AddTrigger(t => t
+                    .ForJob(DeleteExpiredRateLimitCountersJob.Key)
+                    .WithIdentity("delete-expired-rate-limit-counters-trigger", "maintenance")
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(jobs.IdempotencyCleanupInterval).RepeatForever()));
             });
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }

@@ -1,16 +1,20 @@
 namespace Platform.Testing;
 
-/// <summary>A clock tests can move. Starts at the real current time so database defaults and tokens agree.</summary>
+/// <summary>
+/// A clock tests can move forward. It runs with real time plus an offset, so components that wait for time to
+/// pass (Quartz) still see it pass, while tests can jump hours ahead.
+/// </summary>
 public sealed class TestClock : TimeProvider
 {
     private readonly Lock gate = new();
-    private DateTimeOffset now = DateTimeOffset.UtcNow;
+    private TimeSpan offset = TimeSpan.Zero;
+    private DateTimeOffset? frozenAt;
 
     public override DateTimeOffset GetUtcNow()
     {
         lock (gate)
         {
-            return now;
+            return (frozenAt ?? DateTimeOffset.UtcNow) + offset;
         }
     }
 
@@ -18,14 +22,23 @@ public sealed class TestClock : TimeProvider
     {
         lock (gate)
         {
-            now += by;
+            offset += by;
         }
     }
 
-    /// <summary>Moves the clock forward by one microsecond, so rows written one after another get distinct times.</summary>
+    /// <summary>Stops real time from moving the clock; only <see cref="Advance"/> moves it afterwards.</summary>
+    public void Freeze()
+    {
+        lock (gate)
+        {
+            frozenAt ??= DateTimeOffset.UtcNow;
+        }
+    }
+
+    /// <summary>Moves the clock forward by one millisecond, so rows written one after another get distinct times.</summary>
     public DateTimeOffset Tick()
     {
-        Advance(TimeSpan.FromTicks(10));
+        Advance(TimeSpan.FromMilliseconds(1));
         return GetUtcNow();
     }
 }

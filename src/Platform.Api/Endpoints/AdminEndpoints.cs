@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Application.Auditing.Queries.ListAuditEntries;
 using Platform.Application.Common.Paging;
@@ -26,14 +27,14 @@ internal static class AdminEndpoints
     public static async Task<IResult> ListAudit(
         HttpContext context,
         IMediator mediator,
-        Guid? actorId,
+        [FromQuery(Name = "actor_id")] Guid? actorId,
         string? action,
-        string? resourceType,
-        Guid? resourceId,
+        [FromQuery(Name = "resource_type")] string? resourceType,
+        [FromQuery(Name = "resource_id")] Guid? resourceId,
         DateTimeOffset? from,
         DateTimeOffset? to,
         string? cursor,
-        int? pageSize)
+        [FromQuery(Name = "page_size")] int? pageSize)
     {
         var page = await mediator.Send(
             new ListAuditEntriesQuery(actorId, action, resourceType, resourceId, from?.ToUniversalTime(), to?.ToUniversalTime(), pageSize ?? PagingDefaults.PageSize, cursor),

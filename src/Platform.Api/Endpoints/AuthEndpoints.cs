@@ -6,6 +6,7 @@ using Platform.Application.Identity.Commands.IssueToken;
 using Platform.Application.Identity.Commands.RefreshToken;
 using Platform.Application.Identity.Commands.RegisterUser;
 using Platform.Application.Identity.Queries.GetCurrentUser;
+using Platform.Domain.Identity;
 
 namespace Platform.Api.Endpoints;
 
@@ -22,11 +23,17 @@ internal static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
         auth.MapPost("/register", Register).RequireAuthRateLimit().AllowAnonymous();
-        auth.MapPost("/token", IssueToken).RequireAuthRateLimit().AllowAnonymous();
-        auth.MapPost("/refresh", Refresh).AllowAnonymous();
+        auth.MapPost("/token", IssueToken).RequireAuthRateLimit(AccountOf).AllowAnonymous();
+        auth.MapPost("/refresh", Refresh).RequireAuthRateLimit().AllowAnonymous();
 
         app.MapGet("/api/v1/me", GetMe).WithTags("Auth").RequireAuthorization();
     }
+
+    /// <summary>The account a sign-in aims at (its normalised email), for the per-account limit.</summary>
+    private static string? AccountOf(EndpointFilterInvocationContext context) =>
+        context.Arguments.OfType<TokenRequest>().FirstOrDefault()?.Email is { } email && email.Length <= 320
+            ? EmailAddress.Normalize(email)
+            : null;
 
     public static async Task<IResult> Register(RegisterRequest request, HttpContext context, IMediator mediator)
     {

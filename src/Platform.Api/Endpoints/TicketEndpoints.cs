@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Platform.Api.Http;
 using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Paging;
@@ -6,6 +7,7 @@ using Platform.Application.Tickets.Commands.AddTicketComment;
 using Platform.Application.Tickets.Commands.CreateTicket;
 using Platform.Application.Tickets.Commands.UpdateTicket;
 using Platform.Application.Tickets.Queries.GetTicket;
+using Platform.Application.Tickets.Queries.GetTicketComment;
 using Platform.Application.Tickets.Queries.ListTicketComments;
 using Platform.Application.Tickets.Queries.ListTickets;
 
@@ -34,6 +36,7 @@ internal static class TicketEndpoints
         tickets.MapPatch("/{id:guid}", UpdateTicket);
         tickets.MapPost("/{id:guid}/comments", AddComment);
         tickets.MapGet("/{id:guid}/comments", ListComments);
+        tickets.MapGet("/{id:guid}/comments/{commentId:guid}", GetComment);
     }
 
     public static async Task<IResult> CreateTicket(CreateTicketRequest request, HttpContext context, IMediator mediator)
@@ -49,9 +52,9 @@ internal static class TicketEndpoints
         IMediator mediator,
         string? status,
         string? priority,
-        Guid? assigneeId,
+        [FromQuery(Name = "assignee_id")] Guid? assigneeId,
         int? page,
-        int? pageSize,
+        [FromQuery(Name = "page_size")] int? pageSize,
         string? cursor)
     {
         var result = await mediator.Send(
@@ -89,7 +92,10 @@ internal static class TicketEndpoints
         return IdempotencyHttp.Created(context, $"/api/v1/tickets/{id}/comments/{comment.Id}", comment);
     }
 
-    public static async Task<IResult> ListComments(Guid id, HttpContext context, IMediator mediator, int? page, int? pageSize, string? cursor)
+    public static async Task<IResult> GetComment(Guid id, Guid commentId, HttpContext context, IMediator mediator) =>
+        ETags.Json(context, await mediator.Send(new GetTicketCommentQuery(id, commentId), context.RequestAborted));
+
+    public static async Task<IResult> ListComments(Guid id, HttpContext context, IMediator mediator, int? page, [FromQuery(Name = "page_size")] int? pageSize, string? cursor)
     {
         var result = await mediator.Send(new ListTicketCommentsQuery(id, page, pageSize ?? PagingDefaults.PageSize, cursor), context.RequestAborted);
         Paging.AddNextLink(context, result.NextCursor);

@@ -10,7 +10,7 @@ namespace Platform.Api.Http;
 /// limited route carries <c>X-RateLimit-Limit/Remaining/Reset</c>; over the limit the route answers 429 with
 /// <c>Retry-After</c> (ASP.NET Core's own limiter would answer 503 and count per instance).
 /// </summary>
-internal sealed class RateLimitFilter(string policyName, Func<RateLimitOptions, RateLimitPolicy> select) : IEndpointFilter
+internal sealed class RateLimitFilter(string policyName, Func<RateLimitOptions, RateLimitPolicy> select, Func<EndpointFilterInvocationContext, string?>? account = null) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -18,7 +18,18 @@ internal sealed class RateLimitFilter(string policyName, Func<RateLimitOptions, 
         var policy = select(http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         var store = http.RequestServices.GetRequiredService<IRateLimitStore>();
         var ip = http.RequestServices.GetRequiredService<ICurrentUser>().ClientIp ?? "unknown";
-        var count = await store.HitAsync($"{policyName}:ip:{ip}", TimeSpan.FromSeconds(policy.WindowSeconds), http.RequestAborted);
+        var window = TimeSpan.FromSeconds(policy.WindowSeconds);
+        var count = await store.HitAsync($"{policyName}:ip:{ip}", window, http.RequestAborted);
+
+        // Both limits hold: one IP spraying many accounts, and many IPs aiming at one account, are each slowed.
+        if (account?.Invoke(context) is { Length: > 0 } accountKey)
+        {
+            var perAccount = await store.HitAsync($"{policyName}:account:{accountKey}", window, http.RequestAborted);
+            if (perAccount.Hits > count.Hits)
+            {
+                count = perAccount;
+            }
+        }
 
         var remaining = Math.Max(0, policy.PermitLimit - count.Hits);
         var reset = count.ResetsAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -45,7 +56,8 @@ internal sealed class RateLimitFilter(string policyName, Func<RateLimitOptions, 
 
 internal static class RateLimitFilterExtensions
 {
-    public static TBuilder RequireAuthRateLimit<TBuilder>(this TBuilder builder)
+    /// <summary>The authentication tier: per client IP, and per account when <paramref name="account"/> names one.</summary>
+    public static TBuilder RequireAuthRateLimit<TBuilder>(this TBuilder builder, Func<EndpointFilterInvocationContext, string?>? account = null)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(new RateLimitFilter("auth", o => o.Auth));
+        builder.AddEndpointFilter(new RateLimitFilter("auth", o => o.Auth, account));
 }

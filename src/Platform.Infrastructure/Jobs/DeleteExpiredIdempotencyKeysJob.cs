@@ -1,4 +1,6 @@
 using MediatR;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common.Idempotency;
 using Platform.Application.Maintenance.Commands.DeleteExpiredIdempotencyKeys;
 using Quartz;
 
@@ -6,10 +8,10 @@ namespace Platform.Infrastructure.Jobs;
 
 /// <summary>Sweeps expired idempotency keys through the command pipeline. Runs once across the cluster.</summary>
 [DisallowConcurrentExecution]
-public sealed class DeleteExpiredIdempotencyKeysJob(IMediator mediator) : IJob
+public sealed class DeleteExpiredIdempotencyKeysJob(IMediator mediator, IOptions<IdempotencyOptions> options) : IJob
 {
     public static readonly JobKey Key = new("delete-expired-idempotency-keys", "maintenance");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await mediator.Send(new DeleteExpiredIdempotencyKeysCommand(), cancellationToken);
+        await mediator.Send(new DeleteExpiredIdempotencyKeysCommand(options.Value.CleanupBatchSize), cancellationToken);
 }

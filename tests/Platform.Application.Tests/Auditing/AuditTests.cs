@@ -33,6 +33,7 @@ public sealed class AuditTests : ApplicationTestBase
             Assert.That(row.TraceId, Has.Length.EqualTo(32));
             Assert.That(row.Changes.GetProperty("subject").GetString(), Is.EqualTo("Printer"));
             Assert.That(row.Changes.GetProperty("priority").GetString(), Is.EqualTo("urgent"));
+            Assert.That(row.Changes.TryGetProperty("audit_action", out _), Is.False, "pipeline metadata is not a change");
         });
     }
 

@@ -217,6 +217,28 @@ public sealed class TicketCommandTests : ApplicationTestBase
         });
     }
 
+    [Test]
+    public async Task A_single_comment_is_readable_by_those_who_see_its_ticket()
+    {
+        var customer = await CustomerAsync();
+        var stranger = await CustomerAsync();
+        var ticket = await App.SendAsync(new CreateTicketCommand("Printer", "On fire"), customer);
+        var comment = await App.SendAsync(new AddTicketCommentCommand(ticket.Id, "Any update?"), customer);
+
+        var read = await App.SendAsync(new Application.Tickets.Queries.GetTicketComment.GetTicketCommentQuery(ticket.Id, comment.Id), customer);
+        var hidden = Assert.ThrowsAsync<NotFoundException>(() =>
+            App.SendAsync(new Application.Tickets.Queries.GetTicketComment.GetTicketCommentQuery(ticket.Id, comment.Id), stranger));
+        var missing = Assert.ThrowsAsync<NotFoundException>(() =>
+            App.SendAsync(new Application.Tickets.Queries.GetTicketComment.GetTicketCommentQuery(ticket.Id, Guid.NewGuid()), customer));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read, Is.EqualTo(comment));
+            Assert.That(hidden!.Code, Is.EqualTo("tickets.not_found"));
+            Assert.That(missing!.Code, Is.EqualTo("tickets.comment_not_found"));
+        });
+    }
+
     private static UpdateTicketCommand Patch(Guid id, string? subject = null, string? status = null, Guid? assignee = null, int? version = null) =>
         new(
             id,

@@ -135,6 +135,7 @@ public sealed class TicketListTests : ApplicationTestBase
     public async Task Rows_created_in_the_same_instant_are_ordered_by_id_without_loss_across_pages()
     {
         var customer = await CustomerAsync();
+        App.Clock.Freeze();
         var ids = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
@@ -151,7 +152,12 @@ public sealed class TicketListTests : ApplicationTestBase
         }
         while (cursor is not null);
 
-        Assert.That(seen, Is.EquivalentTo(ids).And.Unique);
+        await using var distinct = Database.DataSource.CreateCommand("SELECT count(DISTINCT created_at) FROM tickets");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await distinct.ExecuteScalarAsync(), Is.EqualTo(1L), "all rows share one created_at");
+            Assert.That(seen, Is.EquivalentTo(ids).And.Unique);
+        });
     }
 
     [Test]

@@ -28,5 +28,7 @@ public static class CanaryTypes
         return all;
     }
 
-    public static string Name<T>() => typeof(T).FullName!;
+    public static string Name<T>() => Name(typeof(T));
+
+    public static string Name(Type type) => type.FullName!;
 }

@@ -15,11 +15,18 @@ public static class AuditRedactor
 
     private static readonly string[] SensitiveWords = ["password", "token", "secret"];
 
+    /// <summary>Pipeline metadata, not changes: the key and the audit descriptors themselves.</summary>
+    private static readonly string[] MetaProperties = ["idempotency_key", "audit_action", "audit_resource_type", "audit_resource_id"];
+
     public static string Describe(object command)
     {
         ArgumentNullException.ThrowIfNull(command);
         var node = JsonSerializer.SerializeToNode(command, command.GetType(), ApplicationJson.Options) as JsonObject ?? [];
-        node.Remove("idempotency_key");
+        foreach (var meta in MetaProperties)
+        {
+            node.Remove(meta);
+        }
+
         foreach (var property in command.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);

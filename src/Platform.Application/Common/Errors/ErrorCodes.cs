@@ -11,6 +11,7 @@ public static class ErrorCodes
     public const string AuthEmailTaken = "auth.email_taken";
     public const string UsersNotFound = "users.not_found";
     public const string TicketsNotFound = "tickets.not_found";
+    public const string TicketCommentNotFound = "tickets.comment_not_found";
     public const string IdempotencyKeyReused = "idempotency.key_reused";
     public const string IdempotencyInProgress = "idempotency.in_progress";
     public const string PreconditionFailed = "precondition.failed";

@@ -1,0 +1,11 @@
+using FluentValidation;
+
+namespace Platform.Application.Maintenance.Commands.DeleteExpiredRateLimitCounters;
+
+internal sealed class DeleteExpiredRateLimitCountersCommandValidator : AbstractValidator<DeleteExpiredRateLimitCountersCommand>
+{
+    public DeleteExpiredRateLimitCountersCommandValidator()
+    {
+        RuleFor(x => x.BatchSize).InclusiveBetween(1, 100_000);
+    }
+}

@@ -1,0 +1,25 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Application.Tickets.Queries.GetTicketComment;
+
+internal sealed class GetTicketCommentQueryHandler(IPlatformDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<GetTicketCommentQuery, TicketCommentDto>
+{
+    public async Task<TicketCommentDto> Handle(GetTicketCommentQuery request, CancellationToken cancellationToken)
+    {
+        var actor = currentUser.Actor();
+        if (!await db.Tickets.VisibleTo(actor).AnyAsync(t => t.Id == request.TicketId, cancellationToken))
+        {
+            throw TicketAccess.NotFound();
+        }
+
+        return await db.TicketComments.AsNoTracking()
+            .Where(c => c.TicketId == request.TicketId && c.Id == request.CommentId)
+            .Select(c => new TicketCommentDto(c.Id, c.TicketId, c.AuthorId, c.Body, c.CreatedAt))
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(ErrorCodes.TicketCommentNotFound, "No comment with this id exists on this ticket.");
+    }
+}

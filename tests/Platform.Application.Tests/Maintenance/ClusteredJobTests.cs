@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NUnit.Framework;
+using Platform.Testing;
+using Quartz;
+
+namespace Platform.Application.Tests.Maintenance;
+
+public sealed class ClusteredJobTests : ApplicationTestBase
+{
+    private static readonly Dictionary<string, string?> JobSettings = new()
+    {
+        ["Jobs:Enabled"] = "true",
+        ["Jobs:IdempotencyCleanupInterval"] = "00:00:01",
+        ["Jobs:ClusterCheckinInterval"] = "00:00:01",
+    };
+
+    [Test]
+    public async Task Two_clustered_schedulers_share_the_database_and_the_cleanup_job_deletes_expired_keys()
+    {
+        await using (var seed = Database.DataSource.CreateCommand(
+            """
+            INSERT INTO idempotency_keys (id, scope, operation, key, request_fingerprint, response_json, created_at, expires_at)
+            SELECT gen_random_uuid(), 'user:x', 'CreateTicketCommand', 'expired-' || i, 'f', '{}', now() - interval '2 days', now() - interval '1 day'
+            FROM generate_series(1, 25) AS i
+            UNION ALL
+            SELECT gen_random_uuid(), 'user:x', 'CreateTicketCommand', 'live', 'f', '{}', now(), now() + interval '1 day'
+            """))
+        {
+            await seed.ExecuteNonQueryAsync();
+        }
+
+        await using var first = new ApplicationTestHost(Database, JobSettings);
+        await using var second = new ApplicationTestHost(Database, JobSettings);
+        var schedulers = new[]
+        {
+            await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(),
+            await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(),
+        };
+        foreach (var scheduler in schedulers)
+        {
+            await scheduler.Start();
+        }
+
+        try
+        {
+            var waited = Stopwatch.StartNew();
+            while ((await Database.CountAsync("idempotency_keys") > 1 || await Database.CountAsync("qrtz_scheduler_state", "sched_name = 'platform'") < 2)
+                && waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(200);
+            }
+
+            Assert.Multiple(async () =>
+            {
+                Assert.That(await Database.CountAsync("idempotency_keys"), Is.EqualTo(1), "expired keys are swept");
+                Assert.That(await Database.CountAsync("idempotency_keys", "key = 'live'"), Is.EqualTo(1), "live keys stay");
+                Assert.That(await Database.CountAsync("qrtz_scheduler_state", "sched_name = 'platform'"), Is.EqualTo(2), "both schedulers are cluster members");
+            });
+        }
+        finally
+        {
+            foreach (var scheduler in schedulers)
+            {
+                await scheduler.Shutdown(waitForJobsToComplete: true);
+            }
+        }
+    }
+}
