@@ -18,17 +18,26 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 Logging.Configure(builder);
 
-using var startupLoggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole());
-builder.AddPlatformOptions(startupLoggerFactory.CreateLogger("Startup"));
-
 var migrateOnly = args.Contains("migrate", StringComparer.Ordinal);
 if (migrateOnly)
 {
     builder.Configuration["Jobs:Enabled"] = "false";
 }
 
+using var startupLoggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole());
+try
+{
+    builder.AddPlatformOptions(startupLoggerFactory.CreateLogger("Startup"));
+    builder.Services.AddInfrastructure(builder.Configuration);
+}
+catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+{
+    // A missing or invalid setting stops the process with one line naming the key.
+    await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
+    return 2;
+}
+
 builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
@@ -88,7 +97,7 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
 
 if (migrateOnly)
 {
-    return;
+    return 0;
 }
 
 app.Services.GetRequiredService<Telemetry>();
@@ -124,6 +133,7 @@ app.MapTicketEndpoints();
 
 app.Logger.LogInformation("Platform API listening on {Urls}", string.Join(", ", app.Urls.DefaultIfEmpty(builder.Configuration["urls"] ?? "http://localhost:5000")));
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>
 public partial class Program;

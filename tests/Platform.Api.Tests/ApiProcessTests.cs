@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using NUnit.Framework;
+using Platform.Infrastructure.Persistence;
+using Platform.Testing;
+
+namespace Platform.Api.Tests;
+
+/// <summary>The API as an operator runs it: a real process, its exit codes, its stdout.</summary>
+public sealed class ApiProcessTests
+{
+    private const string SigningKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+
+    private static string ApiDll => Path.Combine(AppContext.BaseDirectory, "Platform.Api.dll");
+
+    [Test]
+    public async Task The_migrate_command_applies_migrations_and_exits()
+    {
+        await using var database = await TestDatabase.CreateAsync("process_migrate");
+        await using (var reset = database.DataSource.CreateCommand("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
+        {
+            await reset.ExecuteNonQueryAsync();
+        }
+
+        var (exit, output) = await RunToExitAsync(Environment(database.ConnectionString, "Production"), "migrate");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(exit, Is.EqualTo(0), output);
+            Assert.That(await database.CountAsync("schema_migrations"), Is.EqualTo(DatabaseMigrator.Embedded.Count));
+            Assert.That(output, Does.Not.Contain("Now listening"), "migrate exits instead of serving");
+        });
+    }
+
+    [Test]
+    public async Task A_missing_connection_string_stops_the_process_naming_the_key()
+    {
+        var environment = Environment(null, "Production");
+
+        var (exit, output) = await RunToExitAsync(environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Not.EqualTo(0));
+            Assert.That(output, Does.Contain("ConnectionStrings:Platform"));
+        });
+    }
+
+    [Test]
+    public async Task Production_refuses_to_start_without_a_signing_key()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=unused", "Production");
+        environment["Auth__SigningKey"] = null;
+
+        var (exit, output) = await RunToExitAsync(environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Not.EqualTo(0));
+            Assert.That(output, Does.Contain("Auth:SigningKey"));
+        });
+    }
+
+    [Test]
+    public async Task Production_refuses_a_signing_key_shorter_than_32_bytes()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=unused", "Production");
+        environment["Auth__SigningKey"] = Convert.ToBase64String(new byte[16]);
+
+        var (exit, output) = await RunToExitAsync(environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Not.EqualTo(0));
+            Assert.That(output, Does.Contain("Auth:SigningKey").And.Contain("32"));
+        });
+    }
+
+    [Test]
+    public async Task Production_refuses_plain_http_cors_origins()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=unused", "Production");
+        environment["Cors__AllowedOrigins__0"] = "http://app.example.com";
+
+        var (exit, output) = await RunToExitAsync(environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Not.EqualTo(0));
+            Assert.That(output, Does.Contain("Cors:AllowedOrigins"));
+        });
+    }
+
+    [Test]
+    public async Task Request_logs_are_json_lines_with_request_trace_span_and_user_ids_and_no_secrets()
+    {
+        await using var database = await TestDatabase.CreateAsync("process_logs");
+        var port = FreePort();
+        var environment = Environment(database.ConnectionString, "Production");
+        environment["Jobs__Enabled"] = "false";
+        var output = new StringBuilder();
+        using var process = Start(environment, output, "--urls", $"http://127.0.0.1:{port}");
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilServingAsync(http, process, output);
+            const string password = "a secret that must not be logged";
+            var registered = await http.PostAsJsonAsync("/api/v1/auth/register", new { email = "logs@example.com", password, display_name = "Logs" });
+            var userId = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "logs@example.com", password });
+            var accessToken = (await token.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+            request.Headers.Add("X-Request-ID", "log-check-42");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+            var me = await http.SendAsync(request);
+            var traceId = me.Headers.GetValues("X-Trace-Id").Single();
+            await Task.Delay(500);
+
+            var lines = Snapshot(output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).ToList();
+            var line = lines.Select(l => JsonNode.Parse(l)!.AsObject())
+                .FirstOrDefault(l => l["Properties"]?["request_id"]?.GetValue<string>() == "log-check-42");
+
+            Assert.That(line, Is.Not.Null, Snapshot(output));
+            var properties = line!["Properties"]!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(properties["trace_id"]!.GetValue<string>(), Is.EqualTo(traceId));
+                Assert.That(properties["span_id"]!.GetValue<string>(), Has.Length.EqualTo(16));
+                Assert.That(properties["user_id"]!.GetValue<string>(), Is.EqualTo(userId));
+                Assert.That(Snapshot(output), Does.Not.Contain(password));
+                Assert.That(Snapshot(output), Does.Not.Contain(accessToken));
+            });
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static Dictionary<string, string?> Environment(string? connectionString, string environment) => new()
+    {
+        ["ConnectionStrings__Platform"] = connectionString,
+        ["ASPNETCORE_ENVIRONMENT"] = environment,
+        ["DOTNET_ENVIRONMENT"] = null,
+        ["Auth__SigningKey"] = SigningKey,
+        ["Jobs__Enabled"] = "false",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
+    };
+
+    private static Process Start(Dictionary<string, string?> environment, StringBuilder output, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ApiDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<(int Exit, string Output)> RunToExitAsync(Dictionary<string, string?> environment, params string[] args)
+    {
+        var output = new StringBuilder();
+        using var process = Start(environment, output, args);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The process did not exit within 60 s: " + Snapshot(output));
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, Snapshot(output));
+    }
+
+    private static async Task WaitUntilServingAsync(HttpClient http, Process process, StringBuilder output)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                Assert.Fail("The API exited: " + Snapshot(output));
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("The API did not start within 60 s: " + Snapshot(output));
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Append(line).Append('\n');
+        }
+    }
+
+    private static string Snapshot(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
