@@ -113,6 +113,7 @@ app.UseStatusCodePages(async context =>
     {
         404 => (ProblemCodes.NotFound, "No endpoint matches this path."),
         405 => (ProblemCodes.MethodNotAllowed, "This endpoint does not accept this method."),
+        413 => (ProblemCodes.TooLarge, "The request body is larger than the server accepts."),
         415 => (ProblemCodes.UnsupportedMediaType, "Send the body as application/json."),
         401 => (ProblemCodes.Unauthorized, "Sign in to use this endpoint."),
         403 => (ProblemCodes.Forbidden, "Your role does not allow this operation."),

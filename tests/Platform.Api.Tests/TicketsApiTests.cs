@@ -54,10 +54,11 @@ public sealed class TicketsApiTests : ApiTestBase
         var response = await client.PostAsync("/api/v1/tickets", JsonBody(payload.ToJsonString()));
 
         var problem = await AssertProblemAsync(response, 400, "validation.failed");
-        Assert.Multiple(async () =>
+        var tickets = await Database.CountAsync("tickets");
+        Assert.Multiple(() =>
         {
             Assert.That(problem["errors"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "subject", "priority" }));
-            Assert.That(await Database.CountAsync("tickets"), Is.Zero);
+            Assert.That(tickets, Is.Zero);
         });
     }
 
@@ -106,10 +107,11 @@ public sealed class TicketsApiTests : ApiTestBase
         await AssertProblemAsync(await stranger.GetAsync($"/api/v1/tickets/{id}/comments"), 404, "tickets.not_found");
 
         var unchanged = await JsonAsync(await owner.GetAsync($"/api/v1/tickets/{id}"));
-        Assert.Multiple(async () =>
+        var comments = await Database.CountAsync("ticket_comments");
+        Assert.Multiple(() =>
         {
             Assert.That(StringOf(unchanged, "subject"), Is.EqualTo("Printer"));
-            Assert.That(await Database.CountAsync("ticket_comments"), Is.Zero);
+            Assert.That(comments, Is.Zero);
         });
     }
 
@@ -353,5 +355,42 @@ public sealed class TicketsApiTests : ApiTestBase
             Assert.That(ItemsOf(second).Select(IdOf), Is.EqualTo(new[] { ids[0] }), second.ToJsonString());
             Assert.That(second["next_cursor"], Is.Null);
         });
+    }
+
+    [Test]
+    public async Task A_comments_Location_can_be_fetched_by_its_author_but_is_404_for_a_stranger()
+    {
+        var (_, ownerToken) = await SignUpAsync();
+        var (_, strangerToken) = await SignUpAsync();
+        using var owner = Client(ownerToken);
+        using var stranger = Client(strangerToken);
+        var id = IdOf(await CreateTicketAsync(owner));
+        var created = await owner.PostAsJsonAsync($"/api/v1/tickets/{id}/comments", new { body = "Still on fire" });
+        var location = created.Headers.Location!.ToString();
+        var createdBody = await JsonAsync(created);
+
+        var fetched = await owner.GetAsync(location);
+        var fetchedBody = await JsonAsync(fetched);
+        var hidden = await stranger.GetAsync(location);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)fetched.StatusCode, Is.EqualTo(200), fetchedBody.ToJsonString());
+            Assert.That(fetchedBody.ToJsonString(), Is.EqualTo(createdBody.ToJsonString()));
+        });
+        await AssertProblemAsync(hidden, 404, "tickets.not_found");
+    }
+
+    [Test]
+    public async Task Commenting_on_a_closed_ticket_is_409_tickets_closed()
+    {
+        var (_, token) = await SignUpAsync();
+        using var client = Client(token);
+        var id = IdOf(await CreateTicketAsync(client));
+        Assert.That((int)(await PatchAsync(client, $"/api/v1/tickets/{id}", """{"status":"closed"}""")).StatusCode, Is.EqualTo(200));
+
+        var response = await client.PostAsJsonAsync($"/api/v1/tickets/{id}/comments", new { body = "One more thing" });
+
+        await AssertProblemAsync(response, 409, "tickets.closed");
     }
 }

@@ -32,11 +32,14 @@ public sealed class TestDatabase : IAsyncDisposable
         ?? throw new InvalidOperationException(
             "ConnectionStrings__Platform is not set. Run the tests with ./build/test.sh, which starts a throwaway PostgreSQL, or point the variable at a server.");
 
-    /// <summary>Creates (or re-creates) the database <c>platform_test_{suffix}</c> and migrates it.</summary>
+    /// <summary>
+    /// Creates the database <c>platform_test_{suffix}_{process id}</c> and migrates it. The process id keeps runs
+    /// that share one server (two developers, or a run beside an IDE) from dropping each other's databases.
+    /// </summary>
     public static async Task<TestDatabase> CreateAsync(string suffix)
     {
         var server = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };
-        var name = $"platform_test_{suffix}".ToLowerInvariant();
+        var name = $"platform_test_{suffix}_{Environment.ProcessId}".ToLowerInvariant();
         var adminSource = NpgsqlDataSource.Create(server.ConnectionString);
         await using (var drop = adminSource.CreateCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
         {

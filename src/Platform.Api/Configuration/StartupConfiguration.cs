@@ -81,6 +81,17 @@ internal static class StartupConfiguration
             throw new OptionsValidationException("Idempotency:KeyTtl", typeof(IdempotencyOptions), ["Idempotency:KeyTtl must be positive."]);
         }
 
+        if (idempotency.CleanupBatchSize is < 1 or > 100_000)
+        {
+            throw new OptionsValidationException("Idempotency:CleanupBatchSize", typeof(IdempotencyOptions), ["Idempotency:CleanupBatchSize must be between 1 and 100000."]);
+        }
+
+        var requestLimits = configuration.GetSection(RequestLimitsOptions.SectionName).Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
+        if (requestLimits.MaxBodyBytes < 1)
+        {
+            throw new OptionsValidationException("RequestLimits:MaxBodyBytes", typeof(RequestLimitsOptions), ["RequestLimits:MaxBodyBytes must be at least 1."]);
+        }
+
         var services = builder.Services;
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));

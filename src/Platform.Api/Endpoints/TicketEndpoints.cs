@@ -29,14 +29,15 @@ internal static class TicketEndpoints
 {
     public static void MapTicketEndpoints(this IEndpointRouteBuilder app)
     {
-        var tickets = app.MapGroup("/api/v1/tickets").WithTags("Tickets").RequireAuthorization();
-        tickets.MapPost(string.Empty, CreateTicket);
-        tickets.MapGet(string.Empty, ListTickets);
-        tickets.MapGet("/{id:guid}", GetTicket);
-        tickets.MapPatch("/{id:guid}", UpdateTicket);
-        tickets.MapPost("/{id:guid}/comments", AddComment);
-        tickets.MapGet("/{id:guid}/comments", ListComments);
-        tickets.MapGet("/{id:guid}/comments/{commentId:guid}", GetComment);
+        // Routes spelled out in full so route templates (metrics labels, OpenAPI) carry no trailing slash.
+        var tickets = app.MapGroup("/api/v1").WithTags("Tickets").RequireAuthorization();
+        tickets.MapPost("/tickets", CreateTicket);
+        tickets.MapGet("/tickets", ListTickets);
+        tickets.MapGet("/tickets/{id:guid}", GetTicket);
+        tickets.MapPatch("/tickets/{id:guid}", UpdateTicket);
+        tickets.MapPost("/tickets/{id:guid}/comments", AddComment);
+        tickets.MapGet("/tickets/{id:guid}/comments", ListComments);
+        tickets.MapGet("/tickets/{id:guid}/comments/{commentId:guid}", GetComment);
     }
 
     public static async Task<IResult> CreateTicket(CreateTicketRequest request, HttpContext context, IMediator mediator)

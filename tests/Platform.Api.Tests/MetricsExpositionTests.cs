@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using NUnit.Framework;
+using Platform.Api.Tests.Infrastructure;
+
+namespace Platform.Api.Tests;
+
+/// <summary>/metrics is valid Prometheus text exposition by the reference parser, promtool (build/test.sh installs it).</summary>
+public sealed class MetricsExpositionTests : ApiTestBase
+{
+    [Test]
+    public async Task Promtool_accepts_the_metrics_after_real_traffic_including_replays_and_conflicts()
+    {
+        var (_, token) = await SignUpAsync();
+        using var client = Client(token);
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets") { Content = JsonContent.Create(new { subject = "Metrics", body = "x" }) };
+            request.Headers.Add("Idempotency-Key", "metrics-key");
+            await client.SendAsync(request);
+        }
+
+        using (var reused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets") { Content = JsonContent.Create(new { subject = "Other", body = "y" }) })
+        {
+            reused.Headers.Add("Idempotency-Key", "metrics-key");
+            await client.SendAsync(reused);
+        }
+
+        await client.GetAsync("/api/v1/tickets?page_size=5");
+        await client.GetAsync($"/api/v1/tickets/{Guid.NewGuid()}");
+
+        // A request's duration is recorded as it ends, which can be just after the client has its response.
+        HttpResponseMessage response;
+        string text;
+        var waited = Stopwatch.StartNew();
+        do
+        {
+            response = await client.GetAsync("/metrics");
+            text = await response.Content.ReadAsStringAsync();
+        }
+        while (!text.Contains("status=\"404\"", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(5));
+        var (exit, output) = await PromtoolCheckAsync(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/plain"));
+            Assert.That(exit, Is.EqualTo(0), output + "\n" + text);
+            Assert.That(text, Does.Contain("http_server_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/tickets\",status=\"201\""));
+            Assert.That(text, Does.Contain("route=\"/api/v1/tickets/{id:guid}\",status=\"404\""));
+            Assert.That(text, Does.Contain("platform_idempotency_replays_total{operation=\"CreateTicketCommand\"} 1"));
+            Assert.That(text, Does.Contain("platform_idempotency_conflicts_total{operation=\"CreateTicketCommand\",reason=\"key_reused\"} 1"));
+        });
+    }
+
+    private static async Task<(int Exit, string Output)> PromtoolCheckAsync(string exposition)
+    {
+        var info = new ProcessStartInfo("promtool", "check metrics")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail("promtool is not installed: run the tests with ./build/test.sh, which installs Debian's prometheus package.");
+            throw;
+        }
+
+        using (process)
+        {
+            await process.StandardInput.WriteAsync(exposition);
+            process.StandardInput.Close();
+            var stdout = await process.StandardOutput.ReadToEndAsync();
+            var stderr = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, stdout + stderr);
+        }
+    }
+}
