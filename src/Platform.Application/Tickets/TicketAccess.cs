@@ -18,5 +18,14 @@ internal static class TicketAccess
     public static async Task<Ticket> FindVisibleAsync(this IPlatformDbContext db, Guid id, TicketActor actor, CancellationToken cancellationToken) =>
         await db.Tickets.VisibleTo(actor).FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw NotFound();
 
+    /// <summary>Throws 404 unless the ticket exists and the actor may see it.</summary>
+    public static async Task EnsureVisibleAsync(this IPlatformDbContext db, Guid id, TicketActor actor, CancellationToken cancellationToken)
+    {
+        if (!await db.Tickets.VisibleTo(actor).AnyAsync(t => t.Id == id, cancellationToken))
+        {
+            throw NotFound();
+        }
+    }
+
     public static NotFoundException NotFound() => new(ErrorCodes.TicketsNotFound, "No ticket with this id exists, or you may not see it.");
 }

@@ -17,6 +17,9 @@ public sealed record Page<T>(
     public static Page<T> Offset(IReadOnlyList<T> items, long total, int page, int pageSize, string? nextCursor) =>
         new(items, total, page, pageSize, (int)((total + pageSize - 1) / pageSize), nextCursor);
 
+    /// <summary>The same page with each item mapped (for projections EF cannot translate).</summary>
+    public Page<TOut> Map<TOut>(Func<T, TOut> map) => new([.. Items.Select(map)], Total, PageNumber, PageSize, Pages, NextCursor);
+
     public static Page<T> Keyset(IReadOnlyList<T> items, int pageSize, string? nextCursor) =>
         new(items, null, null, pageSize, null, nextCursor);
 }

@@ -27,11 +27,8 @@ public static class PagingExtensions
         var size = paging.PageSize;
         if (paging.Cursor is not null)
         {
-            var position = cursors.Decode(paging.Cursor, cursorScope);
-            var rows = await newestFirst(after(source, position)).Select(projection).Take(size + 1).ToListAsync(cancellationToken);
-            var hasMore = rows.Count > size;
-            var items = hasMore ? rows[..size] : rows;
-            return Page<TDto>.Keyset(items, size, hasMore ? cursors.Encode(positionOf(items[^1]), cursorScope) : null);
+            return await source.ToKeysetPageAsync(
+                size, cursors.Decode(paging.Cursor, cursorScope), cursors, cursorScope, after, newestFirst, projection, positionOf, cancellationToken);
         }
 
         var page = paging.Page ?? 1;
@@ -44,5 +41,29 @@ public static class PagingExtensions
             ? cursors.Encode(positionOf(pageItems[^1]), cursorScope)
             : null;
         return Page<TDto>.Offset(pageItems, total, page, size, next);
+    }
+
+    /// <summary>A newest-first keyset page starting strictly after <paramref name="position"/> (from the start when null).</summary>
+    public static async Task<Page<TDto>> ToKeysetPageAsync<TEntity, TDto>(
+        this IQueryable<TEntity> source,
+        int pageSize,
+        KeysetPosition? position,
+        CursorCodec cursors,
+        string cursorScope,
+        Func<IQueryable<TEntity>, KeysetPosition, IQueryable<TEntity>> after,
+        Func<IQueryable<TEntity>, IOrderedQueryable<TEntity>> newestFirst,
+        System.Linq.Expressions.Expression<Func<TEntity, TDto>> projection,
+        Func<TDto, KeysetPosition> positionOf,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cursors);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(newestFirst);
+        ArgumentNullException.ThrowIfNull(positionOf);
+        var filtered = position is { } p ? after(source, p) : source;
+        var rows = await newestFirst(filtered).Select(projection).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var hasMore = rows.Count > pageSize;
+        var items = hasMore ? rows[..pageSize] : rows;
+        return Page<TDto>.Keyset(items, pageSize, hasMore ? cursors.Encode(positionOf(items[^1]), cursorScope) : null);
     }
 }

@@ -9,6 +9,8 @@ namespace Platform.Application.Auditing.Queries.ListAuditEntries;
 internal sealed class ListAuditEntriesQueryHandler(IPlatformDbContext db, CursorCodec cursors)
     : IRequestHandler<ListAuditEntriesQuery, Page<AuditEntryDto>>
 {
+    private const string CursorScope = "audit";
+
     public async Task<Page<AuditEntryDto>> Handle(ListAuditEntriesQuery request, CancellationToken cancellationToken)
     {
         var query = db.AuditEntries.AsNoTracking();
@@ -42,22 +44,26 @@ internal sealed class ListAuditEntriesQueryHandler(IPlatformDbContext db, Cursor
             query = query.Where(a => a.OccurredAt < to);
         }
 
-        if (request.Cursor is not null)
-        {
-            var p = cursors.Decode(request.Cursor, "audit");
-            query = query.Where(a => a.OccurredAt < p.CreatedAt || (a.OccurredAt == p.CreatedAt && a.Id.CompareTo(p.Id) < 0));
-        }
+        var page = await query.ToKeysetPageAsync(
+            request.PageSize,
+            request.Cursor is null ? null : cursors.Decode(request.Cursor, CursorScope),
+            cursors,
+            CursorScope,
+            (q, p) => q.Where(a => a.OccurredAt < p.CreatedAt || (a.OccurredAt == p.CreatedAt && a.Id.CompareTo(p.Id) < 0)),
+            q => q.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id),
+            a => a,
+            a => new KeysetPosition(a.OccurredAt, a.Id),
+            cancellationToken);
 
-        var rows = await query.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
-            .Take(request.PageSize + 1)
-            .ToListAsync(cancellationToken);
-        var hasMore = rows.Count > request.PageSize;
-        var items = rows.Take(request.PageSize)
-            .Select(a => new AuditEntryDto(
-                a.Id, a.OccurredAt, a.ActorId, a.ActorIp, a.Action, a.ResourceType, a.ResourceId, a.Outcome, a.RequestId, a.TraceId,
-                JsonDocument.Parse(a.Changes).RootElement.Clone()))
-            .ToList();
-        var next = hasMore ? cursors.Encode(new KeysetPosition(items[^1].OccurredAt, items[^1].Id), "audit") : null;
-        return Page<AuditEntryDto>.Keyset(items, request.PageSize, next);
+        // The stored changes are JSON text; they are parsed after the query, since EF cannot translate JsonElement.
+        return page.Map(a => new AuditEntryDto(
+            a.Id, a.OccurredAt, a.ActorId, a.ActorIp, a.Action, a.ResourceType, a.ResourceId, a.Outcome, a.RequestId, a.TraceId,
+            ParseChanges(a.Changes)));
+    }
+
+    private static JsonElement ParseChanges(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 }

@@ -10,11 +10,7 @@ internal sealed class ListTicketCommentsQueryHandler(IPlatformDbContext db, ICur
 {
     public async Task<Page<TicketCommentDto>> Handle(ListTicketCommentsQuery request, CancellationToken cancellationToken)
     {
-        var actor = currentUser.Actor();
-        if (!await db.Tickets.VisibleTo(actor).AnyAsync(t => t.Id == request.TicketId, cancellationToken))
-        {
-            throw TicketAccess.NotFound();
-        }
+        await db.EnsureVisibleAsync(request.TicketId, currentUser.Actor(), cancellationToken);
 
         return await db.TicketComments.AsNoTracking()
             .Where(c => c.TicketId == request.TicketId)
