@@ -48,6 +48,7 @@ public sealed class ApplicationTestHost : IAsyncDisposable
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<Application.Common.Idempotency.IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.Configure<PagingOptions>(o => o.CursorKey = new byte[32]);
+        services.Configure<Application.Common.Idempotency.IdempotencyOptions>(o => o.FingerprintKey = [.. Enumerable.Repeat((byte)7, 32)]);
         services.AddScoped<TestCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<TestCurrentUser>());

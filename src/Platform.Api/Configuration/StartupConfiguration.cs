@@ -58,7 +58,8 @@ internal static class StartupConfiguration
         var cors = configuration.GetSection(CorsSettings.SectionName).Get<CorsSettings>() ?? new CorsSettings();
         foreach (var origin in cors.AllowedOrigins)
         {
-            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.AbsolutePath != "/")
+            // An origin is scheme://host[:port] exactly: browsers send it without a path, so "https://a.com/" never matches.
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !string.Equals(uri.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase))
             {
                 throw new OptionsValidationException("Cors:AllowedOrigins", typeof(CorsSettings), [$"Cors:AllowedOrigins has '{origin}', which is not an origin such as https://app.example.com."]);
             }
@@ -103,6 +104,8 @@ internal static class StartupConfiguration
         // Cursors are MACed with a key derived from the signing key, so every instance accepts every cursor.
         var cursorKey = HMACSHA256.HashData(Convert.FromBase64String(auth.SigningKey), "platform-cursor-v1"u8);
         services.Configure<PagingOptions>(o => o.CursorKey = cursorKey);
+        var fingerprintKey = HMACSHA256.HashData(Convert.FromBase64String(auth.SigningKey), "platform-idempotency-fingerprint-v1"u8);
+        services.Configure<IdempotencyOptions>(o => o.FingerprintKey = fingerprintKey);
     }
 
     public static string? ValidateSigningKey(string value)

@@ -6,6 +6,7 @@ using Platform.Application.Identity.Commands.IssueToken;
 using Platform.Application.Identity.Commands.RefreshToken;
 using Platform.Application.Identity.Commands.RegisterUser;
 using Platform.Application.Identity.Queries.GetCurrentUser;
+using Platform.Application.Common.Validation;
 using Platform.Domain.Identity;
 
 namespace Platform.Api.Endpoints;
@@ -31,7 +32,7 @@ internal static class AuthEndpoints
 
     /// <summary>The account a sign-in aims at (its normalised email), for the per-account limit.</summary>
     private static string? AccountOf(EndpointFilterInvocationContext context) =>
-        context.Arguments.OfType<TokenRequest>().FirstOrDefault()?.Email is { } email && email.Length <= 320
+        context.Arguments.OfType<TokenRequest>().FirstOrDefault()?.Email is { } email && email.Length <= 320 && !TextRules.HasControlCharacters(email)
             ? EmailAddress.Normalize(email)
             : null;
 

@@ -81,7 +81,7 @@ internal static class TicketEndpoints
                 request.Priority,
                 request.Status,
                 request.AssigneeId,
-                ETags.ExpectedVersion(context.Request),
+                ETags.AcceptedVersions(context.Request),
                 IdempotencyHttp.Key(context)),
             context.RequestAborted);
         return IdempotencyHttp.Ok(context, ticket, ETags.ForVersion(ticket.Version));

@@ -53,6 +53,13 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 return true;
         }
 
+        if (FindPostgresError(exception) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter })
+        {
+            // Text PostgreSQL cannot store (a NUL character) that slipped past the validators: still the client's input.
+            await Problems.WriteAsync(httpContext, 400, ProblemCodes.Malformed, "Bad Request", "The request contains characters that cannot be stored.");
+            return true;
+        }
+
         if (IsDatabaseUnavailable(exception))
         {
             LogDatabaseUnavailable(exception);
@@ -83,8 +90,21 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     {
         413 => "The request body is larger than the server accepts.",
         415 => "Send the body as application/json.",
-        _ => "The request could not be read: check that the body is valid JSON of the documented shape.",
+        _ => "A query value or the body could not be read: check the values' types and that the body is JSON of the documented shape.",
     };
+
+    private static PostgresException? FindPostgresError(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres)
+            {
+                return postgres;
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsDatabaseUnavailable(Exception exception)
     {

@@ -10,8 +10,11 @@ internal static class ETags
 {
     public static string ForVersion(int version) => $"\"v{version}\"";
 
-    /// <summary>Parses If-Match. Null when absent or <c>*</c>; -1 when present but not one of our strong version tags.</summary>
-    public static int? ExpectedVersion(HttpRequest request)
+    /// <summary>
+    /// Parses If-Match into the resource versions it accepts. Null when absent or <c>*</c> (no precondition); an
+    /// empty list when none of its entries is one of our strong version tags (nothing can match: 412).
+    /// </summary>
+    public static IReadOnlyList<int>? AcceptedVersions(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.IfMatch.ToString().Trim();
@@ -20,17 +23,18 @@ internal static class ETags
             return null;
         }
 
+        var versions = new List<int>();
         foreach (var candidate in header.Split(','))
         {
             var tag = candidate.Trim();
-            if (tag.StartsWith("\"v", StringComparison.Ordinal) && tag.EndsWith('"')
+            if (tag.StartsWith("\"v", StringComparison.Ordinal) && tag.EndsWith('"') && tag.Length > 3
                 && int.TryParse(tag.AsSpan(2, tag.Length - 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
             {
-                return version;
+                versions.Add(version);
             }
         }
 
-        return -1;
+        return versions;
     }
 
     public static bool Matches(HttpRequest request, string etag)

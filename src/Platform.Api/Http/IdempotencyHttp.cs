@@ -1,3 +1,4 @@
+using Platform.Application.Common.Errors;
 using Platform.Application.Common.Idempotency;
 
 namespace Platform.Api.Http;
@@ -14,7 +15,15 @@ internal static class IdempotencyHttp
     public static string? Key(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Request.Headers.TryGetValue(KeyHeader, out var values) ? values.ToString() : null;
+        if (!context.Request.Headers.TryGetValue(KeyHeader, out var values))
+        {
+            return null;
+        }
+
+        // Two keys on one request are ambiguous; merging them would silently invent a third.
+        return values.Count == 1
+            ? values.ToString()
+            : throw new RequestValidationException("idempotency_key", "Send exactly one Idempotency-Key header.");
     }
 
     public static bool Replayed(HttpContext context)

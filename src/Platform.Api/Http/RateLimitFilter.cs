@@ -5,49 +5,95 @@ using Platform.Infrastructure.RateLimiting;
 
 namespace Platform.Api.Http;
 
+/// <summary>Marks an endpoint as rate limited by a policy of <see cref="RateLimitOptions"/>.</summary>
+internal sealed record RateLimitPolicyMetadata(string Name, Func<RateLimitOptions, RateLimitPolicy> Select);
+
+/// <summary>The strictest count seen for this request; the response headers are written from it.</summary>
+internal sealed class RateLimitState(RateLimitPolicy policy, RateLimitCount count)
+{
+    public RateLimitPolicy Policy { get; } = policy;
+
+    public RateLimitCount Count { get; private set; } = count;
+
+    public bool Exceeded => Count.Hits > Policy.PermitLimit;
+
+    public void Consider(RateLimitCount other)
+    {
+        if (other.Hits > Count.Hits)
+        {
+            Count = other;
+        }
+    }
+}
+
 /// <summary>
-/// Fixed-window limit per client IP, counted in PostgreSQL so it holds across instances. Every response of a
-/// limited route carries <c>X-RateLimit-Limit/Remaining/Reset</c>; over the limit the route answers 429 with
-/// <c>Retry-After</c> (ASP.NET Core's own limiter would answer 503 and count per instance).
+/// Fixed-window limits counted in PostgreSQL, so they hold across instances. Runs as middleware for the per-IP
+/// count (before the body is read, so malformed requests are counted and answered with the headers too); every
+/// response of a limited route carries <c>X-RateLimit-Limit/Remaining/Reset</c>, and over the limit the route
+/// answers 429 with <c>Retry-After</c> (ASP.NET Core's own limiter would answer 503 and count per instance).
 /// </summary>
-internal sealed class RateLimitFilter(string policyName, Func<RateLimitOptions, RateLimitPolicy> select, Func<EndpointFilterInvocationContext, string?>? account = null) : IEndpointFilter
+internal sealed class RateLimitMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, IRateLimitStore store, ICurrentUser currentUser, IOptions<RateLimitOptions> options)
+    {
+        var metadata = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitPolicyMetadata>();
+        if (metadata is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var policy = metadata.Select(options.Value);
+        var ip = currentUser.ClientIp ?? "unknown";
+        var count = await store.HitAsync($"{metadata.Name}:ip:{ip}", TimeSpan.FromSeconds(policy.WindowSeconds), context.RequestAborted);
+        var state = new RateLimitState(policy, count);
+        context.Features.Set(state);
+        context.Response.OnStarting(() =>
+        {
+            var current = state.Count;
+            var headers = context.Response.Headers;
+            headers["X-RateLimit-Limit"] = policy.PermitLimit.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Remaining"] = Math.Max(0, policy.PermitLimit - current.Hits).ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Reset"] = current.ResetsAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+
+        if (state.Exceeded)
+        {
+            await RejectAsync(context, state);
+            return;
+        }
+
+        await next(context);
+    }
+
+    public static Task RejectAsync(HttpContext context, RateLimitState state)
+    {
+        var retryAfter = Math.Max(1, (int)Math.Ceiling((state.Count.ResetsAt - state.Count.Now).TotalSeconds));
+        context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        return Problems.WriteAsync(context, 429, ProblemCodes.RateLimited, "Too Many Requests", $"Too many requests. Retry in {retryAfter} seconds.");
+    }
+}
+
+/// <summary>
+/// The per-account count of a limited route, once the body names the account: both limits hold, so one IP spraying
+/// many accounts and many IPs aiming at one account are each slowed. The stricter count drives the headers.
+/// </summary>
+internal sealed class AccountRateLimitFilter(Func<EndpointFilterInvocationContext, string?> account) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var policy = select(http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
-        var store = http.RequestServices.GetRequiredService<IRateLimitStore>();
-        var ip = http.RequestServices.GetRequiredService<ICurrentUser>().ClientIp ?? "unknown";
-        var window = TimeSpan.FromSeconds(policy.WindowSeconds);
-        var count = await store.HitAsync($"{policyName}:ip:{ip}", window, http.RequestAborted);
-
-        // Both limits hold: one IP spraying many accounts, and many IPs aiming at one account, are each slowed.
-        if (account?.Invoke(context) is { Length: > 0 } accountKey)
+        var metadata = http.GetEndpoint()?.Metadata.GetMetadata<RateLimitPolicyMetadata>();
+        if (metadata is not null && http.Features.Get<RateLimitState>() is { } state && account(context) is { Length: > 0 } key)
         {
-            var perAccount = await store.HitAsync($"{policyName}:account:{accountKey}", window, http.RequestAborted);
-            if (perAccount.Hits > count.Hits)
+            var store = http.RequestServices.GetRequiredService<IRateLimitStore>();
+            state.Consider(await store.HitAsync($"{metadata.Name}:account:{key}", TimeSpan.FromSeconds(state.Policy.WindowSeconds), http.RequestAborted));
+            if (state.Exceeded)
             {
-                count = perAccount;
+                await RateLimitMiddleware.RejectAsync(http, state);
+                return Results.Empty;
             }
-        }
-
-        var remaining = Math.Max(0, policy.PermitLimit - count.Hits);
-        var reset = count.ResetsAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        http.Response.OnStarting(() =>
-        {
-            http.Response.Headers["X-RateLimit-Limit"] = policy.PermitLimit.ToString(CultureInfo.InvariantCulture);
-            http.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-            http.Response.Headers["X-RateLimit-Reset"] = reset;
-            return Task.CompletedTask;
-        });
-
-        if (count.Hits > policy.PermitLimit)
-        {
-            var timeProvider = http.RequestServices.GetRequiredService<TimeProvider>();
-            var retryAfter = Math.Max(1, (int)Math.Ceiling((count.ResetsAt - timeProvider.GetUtcNow()).TotalSeconds));
-            http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-            await Problems.WriteAsync(http, 429, ProblemCodes.RateLimited, "Too Many Requests", $"Too many requests. Retry in {retryAfter} seconds.");
-            return Results.Empty;
         }
 
         return await next(context);
@@ -58,6 +104,9 @@ internal static class RateLimitFilterExtensions
 {
     /// <summary>The authentication tier: per client IP, and per account when <paramref name="account"/> names one.</summary>
     public static TBuilder RequireAuthRateLimit<TBuilder>(this TBuilder builder, Func<EndpointFilterInvocationContext, string?>? account = null)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(new RateLimitFilter("auth", o => o.Auth, account));
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new RateLimitPolicyMetadata("auth", o => o.Auth));
+        return account is null ? builder : builder.AddEndpointFilter(new AccountRateLimitFilter(account));
+    }
 }

@@ -33,13 +33,11 @@ internal sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<Reque
             return;
         }
 
-        if (hasBody && HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
+        var sendsContent = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
+        if (hasBody && sendsContent && !IsJson(request.ContentType))
         {
-            if (hasBody && !IsJson(request.ContentType))
-            {
-                await Problems.WriteAsync(context, 415, ProblemCodes.UnsupportedMediaType, "Unsupported Media Type", "Send the body as application/json.");
-                return;
-            }
+            await Problems.WriteAsync(context, 415, ProblemCodes.UnsupportedMediaType, "Unsupported Media Type", "Send the body as application/json in UTF-8.");
+            return;
         }
 
         if (hasBody && request.ContentLength is null)
@@ -58,9 +56,18 @@ internal sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<Reque
             return false;
         }
 
-        var mediaType = contentType.Split(';')[0].Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.Equals("application/merge-patch+json", StringComparison.OrdinalIgnoreCase);
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed))
+        {
+            return false;
+        }
+
+        var mediaType = parsed.MediaType.Value;
+        var charset = parsed.Charset.Value;
+        var json = string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(mediaType, "application/merge-patch+json", StringComparison.OrdinalIgnoreCase);
+
+        // JSON is UTF-8 (RFC 8259); any other declared charset is refused rather than half-decoded.
+        return json && (charset is null || string.Equals(charset.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase));
     }
 
     private sealed class LimitedReadStream(Stream inner, long limit) : Stream

@@ -15,9 +15,6 @@ internal static class TicketAccess
     public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> tickets, TicketActor actor) =>
         actor.IsStaff ? tickets : tickets.Where(t => t.RequesterId == actor.UserId);
 
-    public static async Task<Ticket> FindVisibleAsync(this IPlatformDbContext db, Guid id, TicketActor actor, CancellationToken cancellationToken) =>
-        await db.Tickets.VisibleTo(actor).FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw NotFound();
-
     /// <summary>Throws 404 unless the ticket exists and the actor may see it.</summary>
     public static async Task EnsureVisibleAsync(this IPlatformDbContext db, Guid id, TicketActor actor, CancellationToken cancellationToken)
     {
@@ -26,6 +23,16 @@ internal static class TicketAccess
             throw NotFound();
         }
     }
+
+    /// <summary>Loads a visible ticket for change, holding its row lock until the transaction ends.</summary>
+    public static async Task<Ticket> FindVisibleForUpdateAsync(this IPlatformDbContext db, Guid id, TicketActor actor, CancellationToken cancellationToken) =>
+        await db.Tickets.FromSql($"SELECT * FROM tickets WHERE id = {id} FOR UPDATE").VisibleTo(actor).FirstOrDefaultAsync(cancellationToken)
+        ?? throw NotFound();
+
+    /// <summary>Loads a visible ticket with a shared row lock: comments may run together, but not beside a status change.</summary>
+    public static async Task<Ticket> FindVisibleForShareAsync(this IPlatformDbContext db, Guid id, TicketActor actor, CancellationToken cancellationToken) =>
+        await db.Tickets.FromSql($"SELECT * FROM tickets WHERE id = {id} FOR SHARE").VisibleTo(actor).FirstOrDefaultAsync(cancellationToken)
+        ?? throw NotFound();
 
     public static NotFoundException NotFound() => new(ErrorCodes.TicketsNotFound, "No ticket with this id exists, or you may not see it.");
 }

@@ -135,9 +135,10 @@ public sealed class Ticket : Entity
         }
 
         EnsureNotClosed();
-        var comment = TicketComment.Write(Id, actor.UserId, body, now);
-        Touch(now);
-        return comment;
+
+        // A comment is its own resource: the ticket's representation, version and ETag stay as they were, so
+        // concurrent comments never conflict with each other or with an edit.
+        return TicketComment.Write(Id, actor.UserId, body, now);
     }
 
     private bool RequesterMayEditContent(TicketActor actor) =>

@@ -7,4 +7,5 @@ public interface IRateLimitStore
     Task<RateLimitCount> HitAsync(string key, TimeSpan window, CancellationToken cancellationToken);
 }
 
-public readonly record struct RateLimitCount(int Hits, DateTimeOffset ResetsAt);
+/// <summary>Hits so far in the window, when it ends, and the database's time at counting (for Retry-After).</summary>
+public readonly record struct RateLimitCount(int Hits, DateTimeOffset ResetsAt, DateTimeOffset Now);

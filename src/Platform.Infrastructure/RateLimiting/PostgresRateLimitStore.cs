@@ -3,30 +3,36 @@ using Npgsql;
 namespace Platform.Infrastructure.RateLimiting;
 
 /// <summary>
-/// One upsert per hit: windows are aligned to the epoch, so every instance agrees on them, and the counter row is
-/// reset when a new window starts. PostgreSQL holds the count so the limit holds across instances.
+/// One upsert per hit. Windows are aligned to the epoch on the database's clock, so instances whose clocks differ
+/// still agree on them; a counter only ever moves forward to a later window (an instance cannot reset it).
 /// </summary>
-internal sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource, TimeProvider timeProvider) : IRateLimitStore
+internal sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateLimitStore
 {
     public async Task<RateLimitCount> HitAsync(string key, TimeSpan window, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var windowTicks = window.Ticks;
-        var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % windowTicks), TimeSpan.Zero);
-        var end = start + window;
         await using var command = dataSource.CreateCommand(
             """
-            INSERT INTO rate_limit_counters AS c (key, window_start, hits, expires_at) VALUES ($1, $2, 1, $3)
+            WITH w AS (
+                SELECT to_timestamp(floor(extract(epoch FROM now()) / $2) * $2) AS start, now() AS at
+            )
+            INSERT INTO rate_limit_counters AS c (key, window_start, hits, expires_at)
+            SELECT $1, w.start, 1, w.start + make_interval(secs => $2) FROM w
             ON CONFLICT (key) DO UPDATE SET
-                hits = CASE WHEN c.window_start = excluded.window_start THEN c.hits + 1 ELSE 1 END,
-                window_start = excluded.window_start,
-                expires_at = excluded.expires_at
-            RETURNING hits
+                hits = CASE
+                    WHEN excluded.window_start > c.window_start THEN 1
+                    WHEN excluded.window_start = c.window_start THEN c.hits + 1
+                    ELSE c.hits END,
+                window_start = GREATEST(c.window_start, excluded.window_start),
+                expires_at = GREATEST(c.expires_at, excluded.expires_at)
+            RETURNING hits, expires_at, (SELECT at FROM w)
             """);
         command.Parameters.AddWithValue(key);
-        command.Parameters.AddWithValue(start);
-        command.Parameters.AddWithValue(end);
-        var hits = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return new RateLimitCount(hits, end);
+        command.Parameters.AddWithValue(window.TotalSeconds);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new RateLimitCount(
+            reader.GetInt32(0),
+            reader.GetFieldValue<DateTimeOffset>(1),
+            reader.GetFieldValue<DateTimeOffset>(2));
     }
 }

@@ -247,7 +247,7 @@ public sealed class TicketCommandTests : ApplicationTestBase
             default,
             status is null ? default : new Optional<string?>(status),
             assignee is null ? default : new Optional<Guid?>(assignee),
-            version);
+            version is null ? null : [version.Value]);
 
     private static UpdateTicketCommand UnassignPatch(Guid id) =>
         new(id, default, default, default, default, new Optional<Guid?>(null));

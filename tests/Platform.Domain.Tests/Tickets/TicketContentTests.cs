@@ -124,7 +124,7 @@ public class TicketContentTests
 
     [TestCase(ActorKind.Requester)]
     [TestCase(ActorKind.Staff)]
-    public void AddComment_ByRequesterOrStaff_ReturnsCommentAndBumpsVersion(ActorKind kind)
+    public void AddComment_ByRequesterOrStaff_ReturnsCommentAndLeavesTheTicketUnchanged(ActorKind kind)
     {
         var ticket = NewTicket();
         var actor = Actor(kind);
@@ -138,8 +138,8 @@ public class TicketContentTests
             Assert.That(comment.Body, Is.EqualTo("Have you tried turning it off?"));
             Assert.That(comment.CreatedAt, Is.EqualTo(Later));
             Assert.That(comment.Id.Version, Is.EqualTo(7));
-            Assert.That(ticket.Version, Is.EqualTo(2));
-            Assert.That(ticket.UpdatedAt, Is.EqualTo(Later));
+            Assert.That(ticket.Version, Is.EqualTo(1));
+            Assert.That(ticket.UpdatedAt, Is.Not.EqualTo(Later));
         }
     }
 

@@ -48,9 +48,9 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
             throw new ConflictException(ErrorCodes.IdempotencyInProgress, "A request with this Idempotency-Key is still being processed. Retry shortly.");
         }
 
-        var fingerprint = Fingerprint(operation, request);
+        var fingerprint = Fingerprint(options.Value.FingerprintKey, operation, request);
         var now = timeProvider.GetUtcNowMicros();
-        var existing = await db.IdempotencyRecords
+        var existing = await db.IdempotencyRecords.AsNoTracking()
             .FirstOrDefaultAsync(r => r.Scope == scope && r.Operation == operation && r.Key == key, cancellationToken);
 
         if (existing is not null && existing.ExpiresAt > now)
@@ -70,8 +70,11 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
 
         if (existing is not null)
         {
-            // Expired but not yet swept by the cleanup job: the key is free again.
-            db.IdempotencyRecords.Remove(existing);
+            // Expired but not yet swept: the key is free again. The sweeper may delete it at the same moment,
+            // so delete by condition (zero rows is fine) rather than through the change tracker.
+            await db.IdempotencyRecords
+                .Where(r => r.Id == existing.Id && r.ExpiresAt <= now)
+                .ExecuteDeleteAsync(cancellationToken);
         }
 
         var response = await next();
@@ -91,12 +94,20 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
         return response;
     }
 
-    /// <summary>SHA-256 of the operation and the request's fields (route ids and body), the key itself left out.</summary>
-    private static string Fingerprint(string operation, TRequest request)
+    /// <summary>
+    /// HMAC-SHA256 of the operation and the request's fields (route ids and body), the key itself left out. Keyed,
+    /// because requests can hold secrets (a registration's password) and the fingerprint is stored for a day.
+    /// </summary>
+    private static string Fingerprint(byte[] secret, string operation, TRequest request)
     {
+        if (secret.Length == 0)
+        {
+            throw new InvalidOperationException("Idempotency:FingerprintKey is not configured.");
+        }
+
         var node = JsonSerializer.SerializeToNode(request, ApplicationJson.Options)!.AsObject();
         node.Remove("idempotency_key");
         var bytes = Encoding.UTF8.GetBytes(operation + "\n" + node.ToJsonString(ApplicationJson.Options));
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(secret, bytes));
     }
 }

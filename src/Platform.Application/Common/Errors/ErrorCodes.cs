@@ -10,6 +10,7 @@ public static class ErrorCodes
     public const string AuthInvalidRefreshToken = "auth.invalid_refresh_token";
     public const string AuthEmailTaken = "auth.email_taken";
     public const string UsersNotFound = "users.not_found";
+    public const string UsersLastAdmin = "users.last_admin";
     public const string TicketsNotFound = "tickets.not_found";
     public const string TicketCommentNotFound = "tickets.comment_not_found";
     public const string IdempotencyKeyReused = "idempotency.key_reused";

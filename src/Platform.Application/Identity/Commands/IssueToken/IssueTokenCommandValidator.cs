@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Application.Common.Validation;
 
 namespace Platform.Application.Identity.Commands.IssueToken;
 
@@ -6,7 +7,7 @@ internal sealed class IssueTokenCommandValidator : AbstractValidator<IssueTokenC
 {
     public IssueTokenCommandValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.").MaximumLength(320);
+        RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.").MaximumLength(320).SingleLine();
         RuleFor(x => x.Password).NotEmpty().WithMessage("password is required.").MaximumLength(PasswordRules.MaxLength);
     }
 }

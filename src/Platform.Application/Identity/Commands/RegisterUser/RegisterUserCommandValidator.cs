@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Application.Common.Validation;
 using Platform.Domain.Identity;
 
 namespace Platform.Application.Identity.Commands.RegisterUser;
@@ -11,6 +12,7 @@ internal sealed class RegisterUserCommandValidator : AbstractValidator<RegisterU
         RuleFor(x => x.Password).ValidPassword();
         RuleFor(x => x.DisplayName)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("display_name is required.")
-            .MaximumLength(100).WithMessage("display_name must be at most 100 characters.");
+            .MaximumLength(100).WithMessage("display_name must be at most 100 characters.")
+            .SingleLine();
     }
 }

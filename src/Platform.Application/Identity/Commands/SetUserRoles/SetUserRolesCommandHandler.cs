@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Domain.Identity;
 
 namespace Platform.Application.Identity.Commands.SetUserRoles;
 
@@ -11,6 +12,17 @@ internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, TimeProv
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken)
             ?? throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
+        if (user.IsInRole(Role.Admin) && !request.Roles.Contains(Role.Admin, StringComparer.Ordinal))
+        {
+            // Serialise admin removals so two admins demoting each other cannot both succeed.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('users.admins', 0))", cancellationToken);
+            var admins = await db.Users.CountAsync(u => u.Roles.Contains(Role.Admin), cancellationToken);
+            if (admins <= 1)
+            {
+                throw new ConflictException(ErrorCodes.UsersLastAdmin, "This is the last admin: make another user an admin first.");
+            }
+        }
+
         user.SetRoles(request.Roles, timeProvider.GetUtcNowMicros());
         await db.SaveChangesAsync(cancellationToken);
         return UserDto.From(user);

@@ -9,7 +9,7 @@ internal sealed class AddTicketCommentCommandHandler(IPlatformDbContext db, ICur
     public async Task<TicketCommentDto> Handle(AddTicketCommentCommand request, CancellationToken cancellationToken)
     {
         var actor = currentUser.Actor();
-        var ticket = await db.FindVisibleAsync(request.TicketId, actor, cancellationToken);
+        var ticket = await db.FindVisibleForShareAsync(request.TicketId, actor, cancellationToken);
         var comment = ticket.AddComment(actor, request.Body, timeProvider.GetUtcNowMicros());
         db.TicketComments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);

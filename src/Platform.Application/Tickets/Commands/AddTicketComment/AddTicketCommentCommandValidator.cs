@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Application.Common.Validation;
 using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tickets.Commands.AddTicketComment;
@@ -8,6 +9,7 @@ internal sealed class AddTicketCommentCommandValidator : AbstractValidator<AddTi
     public AddTicketCommentCommandValidator()
     {
         RuleFor(x => x.Body).Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage("body is required.")
-            .MaximumLength(TicketRules.CommentMaxLength).WithMessage($"body must be at most {TicketRules.CommentMaxLength} characters.");
+            .MaximumLength(TicketRules.CommentMaxLength).WithMessage($"body must be at most {TicketRules.CommentMaxLength} characters.")
+            .MultiLine();
     }
 }

@@ -4,7 +4,7 @@ namespace Platform.Application.Tickets.Commands.UpdateTicket;
 
 /// <summary>
 /// Merge patch of a ticket: a field that is absent is left alone; <c>assignee_id: null</c> unassigns.
-/// <see cref="ExpectedVersion"/> comes from <c>If-Match</c>; a stale version is 412.
+/// <see cref="AcceptedVersions"/> comes from <c>If-Match</c> (null when absent); a version not among them is 412.
 /// </summary>
 public sealed record UpdateTicketCommand(
     Guid TicketId,
@@ -13,7 +13,7 @@ public sealed record UpdateTicketCommand(
     Optional<string?> Priority,
     Optional<string?> Status,
     Optional<Guid?> AssigneeId,
-    int? ExpectedVersion = null,
+    IReadOnlyList<int>? AcceptedVersions = null,
     string? IdempotencyKey = null) : ICommand<TicketDto>, IIdempotentCommand, IAuditedCommand
 {
     public string AuditAction => "tickets.update";

@@ -12,8 +12,10 @@ internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ICurrent
     public async Task<TicketDto> Handle(UpdateTicketCommand request, CancellationToken cancellationToken)
     {
         var actor = currentUser.Actor();
-        var ticket = await db.FindVisibleAsync(request.TicketId, actor, cancellationToken);
-        if (request.ExpectedVersion is { } expected && expected != ticket.Version)
+        // Row lock: concurrent edits of one ticket run one after another, and If-Match is checked against the
+        // version each one actually changes.
+        var ticket = await db.FindVisibleForUpdateAsync(request.TicketId, actor, cancellationToken);
+        if (request.AcceptedVersions is { } accepted && !accepted.Contains(ticket.Version))
         {
             throw new PreconditionFailedException();
         }
