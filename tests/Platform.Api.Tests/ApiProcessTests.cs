@@ -96,6 +96,21 @@ public sealed class ApiProcessTests
     }
 
     [Test]
+    public async Task A_cors_origin_with_a_path_is_refused_because_browsers_would_never_match_it()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=unused", "Production");
+        environment["Cors__AllowedOrigins__0"] = "https://app.example.com/";
+
+        var (exit, output) = await RunToExitAsync(environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(output, Does.Contain("Configuration error").And.Contain("Cors:AllowedOrigins"));
+        });
+    }
+
+    [Test]
     public async Task Request_logs_are_json_lines_with_request_trace_span_and_user_ids_and_no_secrets()
     {
         await using var database = await TestDatabase.CreateAsync("process_logs");
