@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Application.Auditing;
 using Platform.Application.Auditing.Queries.ListAuditEntries;
 using Platform.Application.Common.Paging;
 using Platform.Application.Identity;
@@ -17,8 +18,9 @@ internal static class AdminEndpoints
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/v1/admin").WithTags("Admin").RequireAuthorization();
-        admin.MapPut("/users/{id:guid}/roles", SetUserRoles);
-        admin.MapGet("/audit", ListAudit);
+        admin.MapPut("/users/{id:guid}/roles", SetUserRoles).WithName(nameof(SetUserRoles)).ApiProblems(400, 401, 403, 404, 409);
+        admin.MapGet("/audit", ListAudit).WithName(nameof(ListAudit))
+            .Produces<Page<AuditEntryDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 403);
     }
 
     public static async Task<Ok<UserDto>> SetUserRoles(Guid id, SetRolesRequest request, IMediator mediator, CancellationToken cancellationToken) =>

@@ -23,11 +23,14 @@ internal static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        auth.MapPost("/register", Register).RequireAuthRateLimit().AllowAnonymous();
-        auth.MapPost("/token", IssueToken).RequireAuthRateLimit(AccountOf).AllowAnonymous();
-        auth.MapPost("/refresh", Refresh).RequireAuthRateLimit().AllowAnonymous();
+        auth.MapPost("/register", Register).WithName(nameof(Register)).RequireAuthRateLimit().AllowAnonymous()
+            .Produces<UserDto>(StatusCodes.Status201Created).Produces<UserDto>().ApiProblems(400, 409, 413, 415, 422, 429);
+        auth.MapPost("/token", IssueToken).WithName(nameof(IssueToken)).RequireAuthRateLimit(AccountOf).AllowAnonymous()
+            .ApiProblems(400, 401, 415, 429);
+        auth.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).RequireAuthRateLimit().AllowAnonymous()
+            .ApiProblems(400, 401, 415, 429);
 
-        app.MapGet("/api/v1/me", GetMe).WithTags("Auth").RequireAuthorization();
+        app.MapGet("/api/v1/me", GetMe).WithName(nameof(GetMe)).WithTags("Auth").RequireAuthorization().ApiProblems(401);
     }
 
     /// <summary>The account a sign-in aims at (its normalised email), for the per-account limit.</summary>

@@ -15,9 +15,11 @@ internal static class HealthEndpoints
 
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", Health).WithTags("Health").AllowAnonymous();
-        app.MapGet("/ready", Ready).WithTags("Health").AllowAnonymous();
-        app.MapGet("/health/full", FullHealth).WithTags("Health").AllowAnonymous();
+        app.MapGet("/health", Health).WithName(nameof(Health)).WithTags("Health").AllowAnonymous();
+        app.MapGet("/ready", Ready).WithName(nameof(Ready)).WithTags("Health").AllowAnonymous()
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/health/full", FullHealth).WithName(nameof(FullHealth)).WithTags("Health").AllowAnonymous()
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/metrics", Metrics).WithTags("Health").AllowAnonymous().ExcludeFromDescription();
     }
 

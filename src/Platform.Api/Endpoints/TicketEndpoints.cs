@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Platform.Api.Http;
 using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Paging;
+using Platform.Application.Tickets;
 using Platform.Application.Tickets.Commands.AddTicketComment;
 using Platform.Application.Tickets.Commands.CreateTicket;
 using Platform.Application.Tickets.Commands.UpdateTicket;
@@ -31,13 +32,21 @@ internal static class TicketEndpoints
     {
         // Routes spelled out in full so route templates (metrics labels, OpenAPI) carry no trailing slash.
         var tickets = app.MapGroup("/api/v1").WithTags("Tickets").RequireAuthorization();
-        tickets.MapPost("/tickets", CreateTicket);
-        tickets.MapGet("/tickets", ListTickets);
-        tickets.MapGet("/tickets/{id:guid}", GetTicket);
-        tickets.MapPatch("/tickets/{id:guid}", UpdateTicket);
-        tickets.MapPost("/tickets/{id:guid}/comments", AddComment);
-        tickets.MapGet("/tickets/{id:guid}/comments", ListComments);
-        tickets.MapGet("/tickets/{id:guid}/comments/{commentId:guid}", GetComment);
+        tickets.MapPost("/tickets", CreateTicket).WithName(nameof(CreateTicket))
+            .Produces<TicketDto>(StatusCodes.Status201Created).Produces<TicketDto>().ApiProblems(400, 401, 409, 413, 415, 422);
+        tickets.MapGet("/tickets", ListTickets).WithName(nameof(ListTickets))
+            .Produces<Page<TicketDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401);
+        tickets.MapGet("/tickets/{id:guid}", GetTicket).WithName(nameof(GetTicket))
+            .Produces<TicketDto>().Produces(StatusCodes.Status304NotModified).ApiProblems(401, 404);
+        tickets.MapPatch("/tickets/{id:guid}", UpdateTicket).WithName(nameof(UpdateTicket))
+            .Accepts<UpdateTicketRequest>("application/merge-patch+json", "application/json")
+            .Produces<TicketDto>().ApiProblems(400, 401, 403, 404, 409, 412, 413, 415, 422);
+        tickets.MapPost("/tickets/{id:guid}/comments", AddComment).WithName(nameof(AddComment))
+            .Produces<TicketCommentDto>(StatusCodes.Status201Created).Produces<TicketCommentDto>().ApiProblems(400, 401, 403, 404, 409, 413, 415, 422);
+        tickets.MapGet("/tickets/{id:guid}/comments", ListComments).WithName(nameof(ListComments))
+            .Produces<Page<TicketCommentDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 404);
+        tickets.MapGet("/tickets/{id:guid}/comments/{commentId:guid}", GetComment).WithName(nameof(GetComment))
+            .Produces<TicketCommentDto>().Produces(StatusCodes.Status304NotModified).ApiProblems(401, 404);
     }
 
     public static async Task<IResult> CreateTicket(CreateTicketRequest request, HttpContext context, IMediator mediator)
