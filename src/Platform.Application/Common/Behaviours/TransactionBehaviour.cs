@@ -15,7 +15,7 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(IPlatformDbConte
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ICommandBase || db.Database.CurrentTransaction is not null)
+        if (request is not ICommandBase || request is INonTransactionalCommand || db.Database.CurrentTransaction is not null)
         {
             return await next();
         }
