@@ -48,6 +48,25 @@ public sealed class DependencyDownTests
     }
 
     [Test]
+    public async Task A_data_read_with_a_valid_token_is_503_dependency_unavailable_with_retry_after()
+    {
+        // Not rate limited, so the failure comes from the query itself (through EF Core's execution strategy).
+        using var client = factory.CreateClient();
+        var token = ApiTestBase.CraftToken(Convert.FromBase64String(PlatformApiFactory.SigningKey), Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(5), "agent");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var response = await client.GetAsync("/api/v1/tickets");
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(503));
+            Assert.That(problem!["code"]!.GetValue<string>(), Is.EqualTo("dependency.unavailable"));
+            Assert.That(response.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(5)));
+        });
+    }
+
+    [Test]
     public async Task A_request_that_needs_the_database_is_503_dependency_unavailable_with_retry_after()
     {
         using var client = factory.CreateClient();

@@ -21,7 +21,14 @@ public abstract class ApplicationTestBase
     }
 
     [TearDown]
-    public async Task StopAsync() => await App.DisposeAsync();
+    public async Task StopAsync()
+    {
+        // App is null when StartAsync failed; let that failure, not this one, be the one reported.
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
 
     protected Task<TestUser> CustomerAsync() => App.CreateUserAsync(null, Role.Customer);
 

@@ -53,18 +53,29 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, MaxPoolSize = 100 }.ConnectionString;
         var database = new TestDatabase(name, connectionString, adminSource);
-        await new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        return database;
+        try
+        {
+            await new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
-    /// <summary>Empties every application table (not the migrations table, not Quartz's tables).</summary>
+    /// <summary>
+    /// Empties every table but the migrations table and Quartz's lock rows (which Quartz seeds once and needs):
+    /// application data, and the scheduler state, jobs and triggers a clustered test leaves behind.
+    /// </summary>
     public async Task ResetAsync()
     {
         await using var list = DataSource.CreateCommand(
             """
             SELECT string_agg(format('%I', tablename), ', ')
             FROM pg_tables
-            WHERE schemaname = 'public' AND tablename <> 'schema_migrations' AND tablename NOT LIKE 'qrtz\_%'
+            WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'qrtz_locks')
             """);
         var tables = await list.ExecuteScalarAsync() as string;
         if (!string.IsNullOrEmpty(tables))
@@ -83,7 +94,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
         await using (var drop = adminSource.CreateCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)"))
         {
             await drop.ExecuteNonQueryAsync();

@@ -190,7 +190,7 @@ public abstract class ApiTestBase
     protected static JsonArray ItemsOf(JsonObject page) => page["items"]!.AsArray();
 
     /// <summary>An HS256 access token with the given claims, signed with <paramref name="key"/> (the server's key or another).</summary>
-    protected static string CraftToken(byte[] key, Guid subject, DateTimeOffset expires, params string[] roles)
+    internal static string CraftToken(byte[] key, Guid subject, DateTimeOffset expires, params string[] roles)
     {
         ArgumentNullException.ThrowIfNull(key);
         var notBefore = expires.AddMinutes(-5);

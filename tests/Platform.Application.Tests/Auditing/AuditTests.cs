@@ -51,24 +51,6 @@ public sealed class AuditTests : ApplicationTestBase
     }
 
     [Test]
-    public async Task The_audit_row_is_written_in_the_same_transaction_as_the_change()
-    {
-        // A failure after the handler (here: the unique email index losing a race is simulated by registering twice)
-        // must roll back both the row and the change.
-        await App.SendAsync(new RegisterUserCommand("same@example.com", "correct horse battery", "One"));
-        var users = await Database.CountAsync("users");
-        var audits = await Database.CountAsync("audit_log", "action = 'users.register'");
-
-        Assert.ThrowsAsync<ConflictException>(() => App.SendAsync(new RegisterUserCommand("SAME@example.com ", "correct horse battery", "Two")));
-
-        Assert.Multiple(async () =>
-        {
-            Assert.That(await Database.CountAsync("users"), Is.EqualTo(users));
-            Assert.That(await Database.CountAsync("audit_log", "action = 'users.register'"), Is.EqualTo(audits));
-        });
-    }
-
-    [Test]
     public async Task Passwords_never_reach_the_audit_log()
     {
         await App.SendAsync(new RegisterUserCommand("secret@example.com", "my very secret password", "Sec"));
@@ -97,6 +79,7 @@ public sealed class AuditTests : ApplicationTestBase
     {
         var customer = await CustomerAsync();
         var other = await CustomerAsync();
+        App.Clock.Freeze();
         var start = App.Clock.GetUtcNow();
         for (var i = 0; i < 5; i++)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Messaging;
@@ -26,15 +27,32 @@ public sealed class ReviewRegressionTests : ApplicationTestBase
 
         var node = JsonSerializer.SerializeToNode(command, ApplicationJson.Options)!.AsObject();
         node.Remove("idempotency_key");
-        var unkeyed = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("RegisterUserCommand\n" + node.ToJsonString(ApplicationJson.Options))));
-        await using var read = Database.DataSource.CreateCommand("SELECT request_fingerprint FROM idempotency_keys");
-        var stored = (string)(await read.ExecuteScalarAsync())!;
+        var text = Encoding.UTF8.GetBytes("RegisterUserCommand\n" + node.ToJsonString(ApplicationJson.Options));
+        var unkeyed = Convert.ToHexStringLower(SHA256.HashData(text));
+        var keyedWithHarnessKey = Convert.ToHexStringLower(HMACSHA256.HashData(Enumerable.Repeat((byte)7, 32).ToArray(), text));
+        var stored = await FingerprintsAsync();
 
+        // The same request under another instance's key gives another fingerprint: the key, not the text, decides.
+        await Database.ResetAsync();
+        await using (var otherKey = new Platform.Testing.ApplicationTestHost(Database, configure: services =>
+            services.Configure<Application.Common.Idempotency.IdempotencyOptions>(o => o.FingerprintKey = [.. Enumerable.Repeat((byte)9, 32)])))
+        {
+            await otherKey.SendAsync(command);
+        }
+
+        var storedUnderOtherKey = await FingerprintsAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(stored, Has.Length.EqualTo(64));
+            Assert.That(stored, Is.EqualTo(keyedWithHarnessKey));
             Assert.That(stored, Is.Not.EqualTo(unkeyed));
+            Assert.That(storedUnderOtherKey, Is.Not.EqualTo(stored));
         });
+    }
+
+    private async Task<string> FingerprintsAsync()
+    {
+        await using var read = Database.DataSource.CreateCommand("SELECT request_fingerprint FROM idempotency_keys");
+        return (string)(await read.ExecuteScalarAsync())!;
     }
 
     [Test]

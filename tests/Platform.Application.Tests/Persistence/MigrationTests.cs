@@ -26,6 +26,36 @@ public sealed class MigrationTests
     }
 
     [Test]
+    public async Task A_migrator_waits_while_another_holds_the_migration_lock()
+    {
+        await using var database = await EmptyDatabaseAsync("migrate_lock");
+        await using var holder = await database.DataSource.OpenConnectionAsync();
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({DatabaseMigrator.LockKey})", holder))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var migrating = new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var waitedForLock = !migrating.IsCompleted;
+        var tablesWhileLocked = await database.CountAsync("pg_tables", "tablename = 'tickets'");
+
+        await using (var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({DatabaseMigrator.LockKey})", holder))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        var applied = await migrating.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(waitedForLock, Is.True, "the migrator must not run while the lock is held");
+            Assert.That(tablesWhileLocked, Is.EqualTo(0));
+            Assert.That(applied, Is.EqualTo(DatabaseMigrator.Embedded.Count));
+            Assert.That(await database.CountAsync("pg_tables", "tablename = 'tickets'"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Migrating_an_up_to_date_database_changes_nothing()
     {
         await using var database = await EmptyDatabaseAsync("migrate_twice");
