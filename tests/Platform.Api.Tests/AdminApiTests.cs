@@ -45,13 +45,27 @@ public sealed class AdminApiTests : ApiTestBase
     [Test]
     public async Task SetRoles_by_a_customer_is_403_auth_forbidden()
     {
-        var (victimId, _) = await SignUpAsync();
+        var victimEmail = $"victim-{Guid.NewGuid():N}@example.com";
+        var (victimId, _) = await SignUpAsync(victimEmail);
         var (_, token) = await SignUpAsync();
         using var client = Client(token);
 
         var response = await client.PutAsJsonAsync($"/api/v1/admin/users/{victimId}/roles", new { roles = new[] { "admin" } });
 
         await AssertProblemAsync(response, 403, "auth.forbidden");
+
+        // The refusal changed nothing: signed in afresh, the victim is still a plain customer.
+        var freshToken = await TokenAsync(victimEmail);
+        using var victim = Client(freshToken);
+        var meResponse = await victim.GetAsync("/api/v1/me");
+        var me = await JsonAsync(meResponse);
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)meResponse.StatusCode, Is.EqualTo(200), me.ToJsonString());
+            Assert.That(IdOf(me), Is.EqualTo(victimId));
+            Assert.That(me["roles"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "customer" }), me.ToJsonString());
+            Assert.That(TokenPayload(freshToken)["role"]?.ToJsonString(), Does.Not.Contain("\"admin\""));
+        });
     }
 
     [Test]

@@ -125,19 +125,19 @@ public sealed class ApiProcessTests
             await WaitUntilServingAsync(http, process, output);
             const string password = "a secret that must not be logged";
             var registered = await http.PostAsJsonAsync("/api/v1/auth/register", new { email = "logs@example.com", password, display_name = "Logs" });
+            Assert.That((int)registered.StatusCode, Is.EqualTo(201), await registered.Content.ReadAsStringAsync());
             var userId = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
             var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "logs@example.com", password });
+            Assert.That((int)token.StatusCode, Is.EqualTo(200), await token.Content.ReadAsStringAsync());
             var accessToken = (await token.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
             request.Headers.Add("X-Request-ID", "log-check-42");
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
             var me = await http.SendAsync(request);
             var traceId = me.Headers.GetValues("X-Trace-Id").Single();
-            await Task.Delay(500);
 
-            var lines = Snapshot(output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).ToList();
-            var line = lines.Select(l => JsonNode.Parse(l)!.AsObject())
-                .FirstOrDefault(l => l["Properties"]?["request_id"]?.GetValue<string>() == "log-check-42");
+            // The request's log line is written as the request ends and reaches stdout asynchronously: wait for it.
+            var line = await WaitForLogLineAsync(output, "log-check-42", TimeSpan.FromSeconds(10));
 
             Assert.That(line, Is.Not.Null, Snapshot(output));
             var properties = line!["Properties"]!;
@@ -154,6 +154,25 @@ public sealed class ApiProcessTests
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Polls the output until a JSON log line has Properties.request_id equal to <paramref name="requestId"/>; null on timeout.</summary>
+    private static async Task<JsonObject?> WaitForLogLineAsync(StringBuilder output, string requestId, TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var line = Snapshot(output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Where(l => l.StartsWith('{'))
+                .Select(l => JsonNode.Parse(l)!.AsObject())
+                .FirstOrDefault(l => l["Properties"]?["request_id"]?.GetValue<string>() == requestId);
+            if (line is not null || waited.Elapsed >= timeout)
+            {
+                return line;
+            }
+
+            await Task.Delay(100);
         }
     }
 

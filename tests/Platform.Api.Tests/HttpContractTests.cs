@@ -89,23 +89,25 @@ public sealed class HttpContractTests : ApiTestBase
         var (_, token) = await SignUpAsync();
         using var anonymous = Client();
         using var authed = Client(token);
-        var responses = new Dictionary<string, HttpResponseMessage>
+        var responses = new (string Name, int Status, HttpResponseMessage Response)[]
         {
-            ["GET /health"] = await anonymous.GetAsync("/health"),
-            ["GET /metrics"] = await anonymous.GetAsync("/metrics"),
-            ["GET /openapi/v1.json"] = await anonymous.GetAsync("/openapi/v1.json"),
-            ["GET /api/v1/me (200)"] = await authed.GetAsync("/api/v1/me"),
-            ["POST /api/v1/tickets (201)"] = await authed.PostAsync("/api/v1/tickets", JsonBody("""{"subject":"s","body":"b"}""")),
-            ["GET /api/v1/me (401)"] = await anonymous.GetAsync("/api/v1/me"),
-            ["GET /nowhere (404)"] = await anonymous.GetAsync("/nowhere"),
-            ["POST malformed (400)"] = await authed.PostAsync("/api/v1/tickets", JsonBody("{")),
-            ["POST text/plain (415)"] = await authed.PostAsync("/api/v1/tickets", new StringContent("x")),
+            ("GET /health (200)", 200, await anonymous.GetAsync("/health")),
+            ("GET /metrics (200)", 200, await anonymous.GetAsync("/metrics")),
+            ("GET /openapi/v1.json (200)", 200, await anonymous.GetAsync("/openapi/v1.json")),
+            ("GET /api/v1/me (200)", 200, await authed.GetAsync("/api/v1/me")),
+            ("POST /api/v1/tickets (201)", 201, await authed.PostAsync("/api/v1/tickets", JsonBody("""{"subject":"s","body":"b"}"""))),
+            ("GET /api/v1/me (401)", 401, await anonymous.GetAsync("/api/v1/me")),
+            ("GET /nowhere (404)", 404, await anonymous.GetAsync("/nowhere")),
+            ("POST malformed (400)", 400, await authed.PostAsync("/api/v1/tickets", JsonBody("{"))),
+            ("POST text/plain (415)", 415, await authed.PostAsync("/api/v1/tickets", new StringContent("x"))),
         };
 
         Assert.Multiple(() =>
         {
-            foreach (var (name, response) in responses)
+            foreach (var (name, status, response) in responses)
             {
+                // The headers below are only meaningful if each case really produced the status it is named for.
+                Assert.That((int)response.StatusCode, Is.EqualTo(status), name);
                 Assert.That(Header(response, "X-Content-Type-Options"), Is.EqualTo("nosniff"), name);
                 Assert.That(Header(response, "Referrer-Policy"), Is.EqualTo("no-referrer"), name);
                 Assert.That(Header(response, "X-Frame-Options"), Is.EqualTo("DENY"), name);

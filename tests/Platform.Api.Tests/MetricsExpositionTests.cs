@@ -13,6 +13,13 @@ public sealed class MetricsExpositionTests : ApiTestBase
     {
         var (_, token) = await SignUpAsync();
         using var client = Client(token);
+
+        // Metrics live as long as the host, which this class's tests share: count what this test adds.
+        const string replays = "platform_idempotency_replays_total{operation=\"CreateTicketCommand\"}";
+        const string conflicts = "platform_idempotency_conflicts_total{operation=\"CreateTicketCommand\",reason=\"key_reused\"}";
+        var replaysBefore = await MetricsScraper.ValueAsync(client, replays);
+        var conflictsBefore = await MetricsScraper.ValueAsync(client, conflicts);
+
         for (var i = 0; i < 2; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets") { Content = JsonContent.Create(new { subject = "Metrics", body = "x" }) };
@@ -38,7 +45,10 @@ public sealed class MetricsExpositionTests : ApiTestBase
             response = await client.GetAsync("/metrics");
             text = await response.Content.ReadAsStringAsync();
         }
-        while (!text.Contains("status=\"404\"", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(5));
+        while (!(text.Contains("status=\"404\"", StringComparison.Ordinal)
+                 && MetricsScraper.ValueOf(text, replays) > replaysBefore
+                 && MetricsScraper.ValueOf(text, conflicts) > conflictsBefore)
+               && waited.Elapsed < TimeSpan.FromSeconds(5));
         var (exit, output) = await PromtoolCheckAsync(text);
 
         Assert.Multiple(() =>
@@ -47,8 +57,8 @@ public sealed class MetricsExpositionTests : ApiTestBase
             Assert.That(exit, Is.EqualTo(0), output + "\n" + text);
             Assert.That(text, Does.Contain("http_server_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/tickets\",status=\"201\""));
             Assert.That(text, Does.Contain("route=\"/api/v1/tickets/{id:guid}\",status=\"404\""));
-            Assert.That(text, Does.Contain("platform_idempotency_replays_total{operation=\"CreateTicketCommand\"} 1"));
-            Assert.That(text, Does.Contain("platform_idempotency_conflicts_total{operation=\"CreateTicketCommand\",reason=\"key_reused\"} 1"));
+            Assert.That(MetricsScraper.ValueOf(text, replays), Is.EqualTo(replaysBefore + 1), $"exactly one more replay (before: {replaysBefore})\n{text}");
+            Assert.That(MetricsScraper.ValueOf(text, conflicts), Is.EqualTo(conflictsBefore + 1), $"exactly one more key_reused conflict (before: {conflictsBefore})\n{text}");
         });
     }
 

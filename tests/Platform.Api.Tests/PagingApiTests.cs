@@ -211,7 +211,8 @@ public sealed class PagingApiTests : ApiTestBase
         {
             var response = await client.GetAsync($"/api/v1/tickets?cursor={cursor}");
 
-            await AssertProblemAsync(response, 400, "validation.failed");
+            var problem = await AssertProblemAsync(response, 400, "validation.failed");
+            Assert.That(problem["errors"]?.AsObject().Select(p => p.Key), Does.Contain("cursor"), problem.ToJsonString());
         }
     }
 
@@ -233,7 +234,8 @@ public sealed class PagingApiTests : ApiTestBase
 
             var response = await client.GetAsync($"/api/v1/tickets?cursor={commentCursor}");
 
-            await AssertProblemAsync(response, 400, "validation.failed");
+            var problem = await AssertProblemAsync(response, 400, "validation.failed");
+            Assert.That(problem["errors"]?.AsObject().Select(p => p.Key), Does.Contain("cursor"), problem.ToJsonString());
         }
     }
 }

@@ -14,9 +14,32 @@ public sealed class RateLimitTests : ApiTestBase
     {
         ["RateLimiting:Auth:PermitLimit"] = Limit.ToString(CultureInfo.InvariantCulture),
 
-        // A long window, so a test never straddles a window boundary.
-        ["RateLimiting:Auth:WindowSeconds"] = "3600",
+        // Windows are aligned to the epoch on the database's clock, so a 3600 s window resets at every full hour
+        // (hh:00:00 database time), not 3600 s after a test starts: see EnsureWellInsideAWindowAsync.
+        ["RateLimiting:Auth:WindowSeconds"] = WindowSeconds.ToString(CultureInfo.InvariantCulture),
     };
+
+    private const int WindowSeconds = 3600;
+
+    /// <summary>A test needs this long inside one window; closer to the boundary it waits for the next window.</summary>
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Runs after the base class's database reset. If the current window (on the database's clock, which is what the
+    /// rate-limit store uses) ends within <see cref="Margin"/>, waits until just past the boundary, so no test's hits
+    /// straddle two windows and see their counts reset.
+    /// </summary>
+    [SetUp]
+    public async Task EnsureWellInsideAWindowAsync()
+    {
+        await using var command = Database.DataSource.CreateCommand("SELECT $1 - (floor(extract(epoch FROM now()))::bigint % $1)");
+        command.Parameters.AddWithValue((long)WindowSeconds);
+        var secondsLeft = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        if (secondsLeft < Margin.TotalSeconds)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(secondsLeft + 1));
+        }
+    }
 
     private static Task<HttpResponseMessage> TokenAttemptAsync(HttpClient client, string email = "nobody@example.com") =>
         client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "wrong password 123" });
