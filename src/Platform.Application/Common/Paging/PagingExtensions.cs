@@ -11,36 +11,29 @@ public static class PagingExtensions
     public static async Task<Page<TDto>> ToPageAsync<TEntity, TDto>(
         this IQueryable<TEntity> source,
         IPagedQuery paging,
+        KeysetList<TEntity, TDto> list,
         CursorCodec cursors,
-        string cursorScope,
-        Func<IQueryable<TEntity>, KeysetPosition, IQueryable<TEntity>> after,
-        Func<IQueryable<TEntity>, IOrderedQueryable<TEntity>> newestFirst,
-        System.Linq.Expressions.Expression<Func<TEntity, TDto>> projection,
-        Func<TDto, KeysetPosition> positionOf,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paging);
+        ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(cursors);
-        ArgumentNullException.ThrowIfNull(after);
-        ArgumentNullException.ThrowIfNull(newestFirst);
-        ArgumentNullException.ThrowIfNull(positionOf);
         var size = paging.PageSize;
         if (paging.Cursor is not null)
         {
-            return await source.ToKeysetPageAsync(
-                size, cursors.Decode(paging.Cursor, cursorScope), cursors, cursorScope, after, newestFirst, projection, positionOf, cancellationToken);
+            return await source.ToKeysetPageAsync(size, cursors.Decode(paging.Cursor, list.CursorScope), list, cursors, cancellationToken);
         }
 
         var page = paging.Page ?? 1;
         var total = await source.LongCountAsync(cancellationToken);
         var skip = (long)(page - 1) * size;
-        var pageItems = skip >= total
+        var items = skip >= total
             ? []
-            : await newestFirst(source).Skip((int)Math.Min(skip, int.MaxValue)).Take(size).Select(projection).ToListAsync(cancellationToken);
-        var next = pageItems.Count > 0 && skip + pageItems.Count < total
-            ? cursors.Encode(positionOf(pageItems[^1]), cursorScope)
+            : await list.NewestFirst(source).Skip((int)Math.Min(skip, int.MaxValue)).Take(size).Select(list.Projection).ToListAsync(cancellationToken);
+        var next = items.Count > 0 && skip + items.Count < total
+            ? cursors.Encode(list.PositionOf(items[^1]), list.CursorScope)
             : null;
-        return Page<TDto>.Offset(pageItems, total, page, size, next);
+        return Page<TDto>.Offset(items, total, page, size, next);
     }
 
     /// <summary>A newest-first keyset page starting strictly after <paramref name="position"/> (from the start when null).</summary>
@@ -48,22 +41,16 @@ public static class PagingExtensions
         this IQueryable<TEntity> source,
         int pageSize,
         KeysetPosition? position,
+        KeysetList<TEntity, TDto> list,
         CursorCodec cursors,
-        string cursorScope,
-        Func<IQueryable<TEntity>, KeysetPosition, IQueryable<TEntity>> after,
-        Func<IQueryable<TEntity>, IOrderedQueryable<TEntity>> newestFirst,
-        System.Linq.Expressions.Expression<Func<TEntity, TDto>> projection,
-        Func<TDto, KeysetPosition> positionOf,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(cursors);
-        ArgumentNullException.ThrowIfNull(after);
-        ArgumentNullException.ThrowIfNull(newestFirst);
-        ArgumentNullException.ThrowIfNull(positionOf);
-        var filtered = position is { } p ? after(source, p) : source;
-        var rows = await newestFirst(filtered).Select(projection).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var filtered = position is { } p ? list.After(source, p) : source;
+        var rows = await list.NewestFirst(filtered).Select(list.Projection).Take(pageSize + 1).ToListAsync(cancellationToken);
         var hasMore = rows.Count > pageSize;
         var items = hasMore ? rows[..pageSize] : rows;
-        return Page<TDto>.Keyset(items, pageSize, hasMore ? cursors.Encode(positionOf(items[^1]), cursorScope) : null);
+        return Page<TDto>.Keyset(items, pageSize, hasMore ? cursors.Encode(list.PositionOf(items[^1]), list.CursorScope) : null);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Auditing;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Paging;
 
@@ -9,7 +10,13 @@ namespace Platform.Application.Auditing.Queries.ListAuditEntries;
 internal sealed class ListAuditEntriesQueryHandler(IPlatformDbContext db, CursorCodec cursors)
     : IRequestHandler<ListAuditEntriesQuery, Page<AuditEntryDto>>
 {
-    private const string CursorScope = "audit";
+    /// <summary>The audit log newest first; stored rows are mapped to DTOs after the query.</summary>
+    private static readonly KeysetList<AuditEntry, AuditEntry> Newest = new(
+        "audit",
+        (q, p) => q.Where(a => a.OccurredAt < p.CreatedAt || (a.OccurredAt == p.CreatedAt && a.Id.CompareTo(p.Id) < 0)),
+        q => q.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id),
+        a => a,
+        a => new KeysetPosition(a.OccurredAt, a.Id));
 
     public async Task<Page<AuditEntryDto>> Handle(ListAuditEntriesQuery request, CancellationToken cancellationToken)
     {
@@ -46,13 +53,9 @@ internal sealed class ListAuditEntriesQueryHandler(IPlatformDbContext db, Cursor
 
         var page = await query.ToKeysetPageAsync(
             request.PageSize,
-            request.Cursor is null ? null : cursors.Decode(request.Cursor, CursorScope),
+            request.Cursor is null ? null : cursors.Decode(request.Cursor, Newest.CursorScope),
+            Newest,
             cursors,
-            CursorScope,
-            (q, p) => q.Where(a => a.OccurredAt < p.CreatedAt || (a.OccurredAt == p.CreatedAt && a.Id.CompareTo(p.Id) < 0)),
-            q => q.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id),
-            a => a,
-            a => new KeysetPosition(a.OccurredAt, a.Id),
             cancellationToken);
 
         // The stored changes are JSON text; they are parsed after the query, since EF cannot translate JsonElement.

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Paging;
+using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tickets.Queries.ListTicketComments;
 
@@ -14,14 +15,14 @@ internal sealed class ListTicketCommentsQueryHandler(IPlatformDbContext db, ICur
 
         return await db.TicketComments.AsNoTracking()
             .Where(c => c.TicketId == request.TicketId)
-            .ToPageAsync(
-                request,
-                cursors,
-                $"ticket-comments:{request.TicketId}",
-                (q, p) => q.Where(c => c.CreatedAt < p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id.CompareTo(p.Id) < 0)),
-                q => q.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-                c => new TicketCommentDto(c.Id, c.TicketId, c.AuthorId, c.Body, c.CreatedAt),
-                dto => new KeysetPosition(dto.CreatedAt, dto.Id),
-                cancellationToken);
+            .ToPageAsync(request, NewestOf(request.TicketId), cursors, cancellationToken);
     }
+
+    /// <summary>One ticket's comments newest first; cursors are scoped to that ticket's list.</summary>
+    private static KeysetList<TicketComment, TicketCommentDto> NewestOf(Guid ticketId) => new(
+        $"ticket-comments:{ticketId}",
+        (q, p) => q.Where(c => c.CreatedAt < p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id.CompareTo(p.Id) < 0)),
+        q => q.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+        c => new TicketCommentDto(c.Id, c.TicketId, c.AuthorId, c.Body, c.CreatedAt),
+        dto => new KeysetPosition(dto.CreatedAt, dto.Id));
 }

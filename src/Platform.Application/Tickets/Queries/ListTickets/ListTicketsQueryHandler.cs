@@ -9,7 +9,13 @@ namespace Platform.Application.Tickets.Queries.ListTickets;
 internal sealed class ListTicketsQueryHandler(IPlatformDbContext db, ICurrentUser currentUser, CursorCodec cursors)
     : IRequestHandler<ListTicketsQuery, Page<TicketDto>>
 {
-    public const string CursorScope = "tickets";
+    /// <summary>Tickets newest first; cursors are scoped to this list.</summary>
+    private static readonly KeysetList<Ticket, TicketDto> Newest = new(
+        "tickets",
+        (q, p) => q.Where(t => t.CreatedAt < p.CreatedAt || (t.CreatedAt == p.CreatedAt && t.Id.CompareTo(p.Id) < 0)),
+        q => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+        t => TicketDto.From(t),
+        dto => new KeysetPosition(dto.CreatedAt, dto.Id));
 
     public Task<Page<TicketDto>> Handle(ListTicketsQuery request, CancellationToken cancellationToken)
     {
@@ -31,14 +37,6 @@ internal sealed class ListTicketsQueryHandler(IPlatformDbContext db, ICurrentUse
             query = query.Where(t => t.AssigneeId == assigneeId);
         }
 
-        return query.ToPageAsync(
-            request,
-            cursors,
-            CursorScope,
-            (q, p) => q.Where(t => t.CreatedAt < p.CreatedAt || (t.CreatedAt == p.CreatedAt && t.Id.CompareTo(p.Id) < 0)),
-            q => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
-            t => TicketDto.From(t),
-            dto => new KeysetPosition(dto.CreatedAt, dto.Id),
-            cancellationToken);
+        return query.ToPageAsync(request, Newest, cursors, cancellationToken);
     }
 }
