@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -8,11 +9,13 @@ using Platform.Api.Endpoints;
 using Platform.Api.Http;
 using Platform.Api.Observability;
 using Platform.Application;
+using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Identity;
 using Platform.Infrastructure;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Persistence;
+using Platform.Infrastructure.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -58,25 +61,42 @@ builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
 
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-    .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+    .Configure<IOptions<AuthOptions>, SigningKeyRing, SessionRevocationCache>((jwt, auth, keys, revocations) =>
     {
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = auth.Value.Issuer,
             ValidAudience = auth.Value.Audience,
-            IssuerSigningKey = JwtTokenService.SigningKey(auth.Value),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            IssuerSigningKeys = keys.VerificationKeys,
+            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
             ClockSkew = TimeSpan.FromSeconds(30),
             NameClaimType = "sub",
             RoleClaimType = JwtTokenService.RoleClaim,
         };
         jwt.Events = new JwtBearerEvents
         {
+            // A revoked session's access tokens are refused from memory: no database read per request.
+            OnTokenValidated = context =>
+            {
+                if (Guid.TryParse(context.Principal?.FindFirstValue(JwtTokenService.SessionClaim), out var sessionId) && revocations.IsRevoked(sessionId))
+                {
+                    context.HttpContext.Items[SessionRevokedKey.Value] = true;
+                    context.Fail("The session was revoked.");
+                }
+
+                return Task.CompletedTask;
+            },
             OnChallenge = async context =>
             {
                 context.HandleResponse();
                 context.Response.Headers.WWWAuthenticate = "Bearer";
+                if (context.HttpContext.Items.ContainsKey(SessionRevokedKey.Value))
+                {
+                    await Problems.WriteAsync(context.HttpContext, 401, ErrorCodes.AuthSessionRevoked, "Unauthorized", "This session was signed out. Sign in again.");
+                    return;
+                }
+
                 var detail = context.AuthenticateFailure is null
                     ? "Send a valid access token in the Authorization header (Bearer)."
                     : "The access token is invalid or has expired. Refresh it or sign in again.";
@@ -86,6 +106,25 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
         };
     });
 builder.Services.AddAuthorization();
+builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
+{
+    // Only a configured proxy is believed; the framework's default (loopback) is not trusted implicitly.
+    forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    forwarded.ForwardLimit = null;
+    forwarded.KnownProxies.Clear();
+    forwarded.KnownIPNetworks.Clear();
+    foreach (var proxy in network.Value.TrustedProxies)
+    {
+        if (System.Net.IPNetwork.TryParse(proxy, out var range))
+        {
+            forwarded.KnownIPNetworks.Add(range);
+        }
+        else
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+    }
+});
 
 var app = builder.Build();
 
@@ -103,6 +142,7 @@ if (migrateOnly)
 app.Services.GetRequiredService<Telemetry>();
 app.Services.GetRequiredService<PrometheusMetrics>();
 
+app.UseForwardedHeaders();
 app.UseMiddleware<RequestCorrelationMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
@@ -125,6 +165,7 @@ app.UseMiddleware<RateLimitMiddleware>();
 app.UseMiddleware<RequestBodyMiddleware>();
 app.UseCors();
 app.UseAuthentication();
+app.UseMiddleware<TieredRateLimitMiddleware>();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -136,6 +177,12 @@ app.MapTicketEndpoints();
 app.Logger.LogInformation("Platform API listening on {Urls}", string.Join(", ", app.Urls.DefaultIfEmpty(builder.Configuration["urls"] ?? "http://localhost:5000")));
 await app.RunAsync();
 return 0;
+
+/// <summary>The request item that tells the challenge an access token was refused because its session was revoked.</summary>
+internal static class SessionRevokedKey
+{
+    public const string Value = "platform.session_revoked";
+}
 
 /// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>
 public partial class Program;

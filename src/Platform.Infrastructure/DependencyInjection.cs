@@ -7,6 +7,7 @@ using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.RateLimiting;
+using Platform.Infrastructure.Sessions;
 using Quartz;
 
 namespace Platform.Infrastructure;
@@ -30,14 +31,20 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
 
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
-        services.AddDbContext<PlatformDbContext>((sp, options) => options.UseNpgsql(
-            sp.GetRequiredService<NpgsqlDataSource>(),
-            npgsql => npgsql.EnableRetryOnFailure(database.MaxRetryCount)));
+        services.AddSingleton<SessionRevocationCache>();
+        services.AddSingleton<SessionRevocationInterceptor>();
+        services.AddDbContext<PlatformDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(database.MaxRetryCount))
+            .AddInterceptors(sp.GetRequiredService<SessionRevocationInterceptor>()));
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddScoped<IDistributedLock, PostgresDistributedLock>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
+        services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<ITokenService, JwtTokenService>();
+        services.AddSingleton<ILoginFailureStore, PostgresLoginFailureStore>();
+        services.AddScoped<ISessionRevocationPublisher, PostgresSessionRevocationPublisher>();
+        services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
@@ -72,6 +79,12 @@ public static class DependencyInjection
                     .WithIdentity("delete-expired-rate-limit-counters-trigger", "maintenance")
                     .StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(jobs.IdempotencyCleanupInterval).RepeatForever()));
+                q.AddJob<PruneEndedSessionsJob>(j => j.WithIdentity(PruneEndedSessionsJob.Key).StoreDurably());
+                q.AddTrigger(t => t
+                    .ForJob(PruneEndedSessionsJob.Key)
+                    .WithIdentity("prune-ended-sessions-trigger", "maintenance")
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(jobs.SessionPruneInterval).RepeatForever()));
             });
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }

@@ -13,7 +13,6 @@ namespace Platform.Api.Tests;
 /// <summary>The API as an operator runs it: a real process, its exit codes, its stdout.</summary>
 public sealed class ApiProcessTests
 {
-    private const string SigningKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
 
     private static string ApiDll => Path.Combine(AppContext.BaseDirectory, "Platform.Api.dll");
 
@@ -51,32 +50,63 @@ public sealed class ApiProcessTests
     }
 
     [Test]
-    public async Task Production_refuses_to_start_without_a_signing_key()
+    public async Task Production_refuses_to_start_without_a_server_secret()
     {
         var environment = Environment("Host=127.0.0.1;Database=unused", "Production");
-        environment["Auth__SigningKey"] = null;
+        environment["Auth__SecretKey"] = null;
 
         var (exit, output) = await RunToExitAsync(environment);
 
         Assert.Multiple(() =>
         {
-            Assert.That(exit, Is.Not.EqualTo(0));
-            Assert.That(output, Does.Contain("Auth:SigningKey"));
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(output, Does.Contain("Auth:SecretKey"));
         });
     }
 
     [Test]
-    public async Task Production_refuses_a_signing_key_shorter_than_32_bytes()
+    public async Task Production_refuses_a_server_secret_shorter_than_32_bytes()
     {
         var environment = Environment("Host=127.0.0.1;Database=unused", "Production");
-        environment["Auth__SigningKey"] = Convert.ToBase64String(new byte[16]);
+        environment["Auth__SecretKey"] = Convert.ToBase64String(new byte[16]);
 
         var (exit, output) = await RunToExitAsync(environment);
 
         Assert.Multiple(() =>
         {
-            Assert.That(exit, Is.Not.EqualTo(0));
-            Assert.That(output, Does.Contain("Auth:SigningKey").And.Contain("32"));
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(output, Does.Contain("Auth:SecretKey").And.Contain("32"));
+        });
+    }
+
+    [Test]
+    public async Task Production_refuses_to_start_without_a_signing_key()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=unused", "Production");
+        environment["Auth__SigningKeys__0__Id"] = null;
+        environment["Auth__SigningKeys__0__PrivateKey"] = null;
+
+        var (exit, output) = await RunToExitAsync(environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(output, Does.Contain("Auth:SigningKeys"));
+        });
+    }
+
+    [Test]
+    public async Task Production_refuses_a_signing_key_that_is_not_an_ec_p256_private_key()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=unused", "Production");
+        environment["Auth__SigningKeys__0__PrivateKey"] = Convert.ToBase64String(new byte[64]);
+
+        var (exit, output) = await RunToExitAsync(environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(output, Does.Contain("Auth:SigningKeys:0"));
         });
     }
 
@@ -181,7 +211,9 @@ public sealed class ApiProcessTests
         ["ConnectionStrings__Platform"] = connectionString,
         ["ASPNETCORE_ENVIRONMENT"] = environment,
         ["DOTNET_ENVIRONMENT"] = null,
-        ["Auth__SigningKey"] = SigningKey,
+        ["Auth__SecretKey"] = TestKeys.SecretKey,
+        ["Auth__SigningKeys__0__Id"] = TestKeys.PrimaryId,
+        ["Auth__SigningKeys__0__PrivateKey"] = TestKeys.PrimaryPem,
         ["Jobs__Enabled"] = "false",
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
     };

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NUnit.Framework;
+using Platform.Testing;
 using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests;
@@ -19,7 +20,7 @@ public sealed class AuthApiTests : ApiTestBase
         {
             Assert.That((int)response.StatusCode, Is.EqualTo(201), text);
             Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/api/v1/me"));
-            Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "email", "display_name", "roles", "created_at" }), text);
+            Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "email", "display_name", "roles", "created_at", "disabled_at" }), text);
             Assert.That(body["id"]!.GetValue<Guid>(), Is.Not.EqualTo(Guid.Empty));
             Assert.That(StringOf(body, "email"), Is.EqualTo("Ada@Example.com"));
             Assert.That(StringOf(body, "display_name"), Is.EqualTo("Ada"));
@@ -116,7 +117,7 @@ public sealed class AuthApiTests : ApiTestBase
     }
 
     [Test]
-    public async Task Refresh_rotates_the_refresh_token_so_the_old_one_stops_working()
+    public async Task Refresh_rotates_and_a_replayed_old_token_signs_the_whole_session_out()
     {
         var email = $"refresh-{Guid.NewGuid():N}@example.com";
         var (id, _) = await SignUpAsync(email);
@@ -133,12 +134,6 @@ public sealed class AuthApiTests : ApiTestBase
             Assert.That(StringOf(pair, "session_id"), Is.EqualTo(StringOf(issued, "session_id")));
         });
 
-        var replayOld = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refresh_token = oldRefresh });
-        await AssertProblemAsync(replayOld, 401, "auth.invalid_refresh_token");
-
-        var useNew = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refresh_token = StringOf(pair, "refresh_token") });
-        Assert.That((int)useNew.StatusCode, Is.EqualTo(200));
-
         using var authed = Client(StringOf(pair, "access_token"));
         var me = await authed.GetAsync("/api/v1/me");
         var meBody = await JsonAsync(me);
@@ -147,6 +142,13 @@ public sealed class AuthApiTests : ApiTestBase
             Assert.That((int)me.StatusCode, Is.EqualTo(200));
             Assert.That(IdOf(meBody), Is.EqualTo(id));
         });
+
+        var replayOld = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refresh_token = oldRefresh });
+        await AssertProblemAsync(replayOld, 401, "auth.refresh_token_reused");
+
+        var useNew = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refresh_token = StringOf(pair, "refresh_token") });
+        await AssertProblemAsync(useNew, 401, "auth.session_revoked");
+        await AssertProblemAsync(await authed.GetAsync("/api/v1/me"), 401, "auth.session_revoked");
     }
 
     [Test]
@@ -171,17 +173,19 @@ public sealed class AuthApiTests : ApiTestBase
     [TestCase("missing")]
     [TestCase("garbage")]
     [TestCase("signed-with-another-key")]
+    [TestCase("hs256-with-the-server-secret")]
     [TestCase("expired")]
     public async Task Me_without_a_valid_token_is_401_unauthorized_with_WWW_Authenticate_Bearer(string kind)
     {
         var (adminId, _) = await AdminAsync();
-        var serverKey = Convert.FromBase64String(PlatformApiFactory.SigningKey);
+        using var other = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
         var token = kind switch
         {
             "missing" => null,
             "garbage" => "not.a.jwt",
-            "signed-with-another-key" => CraftToken(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), adminId, DateTimeOffset.UtcNow.AddMinutes(5), "admin"),
-            "expired" => CraftToken(serverKey, adminId, DateTimeOffset.UtcNow.AddMinutes(-10), "admin"),
+            "signed-with-another-key" => CraftToken(other.ExportPkcs8PrivateKeyPem(), adminId, DateTimeOffset.UtcNow.AddMinutes(5), "admin"),
+            "hs256-with-the-server-secret" => CraftHmacToken(Convert.FromBase64String(TestKeys.SecretKey), adminId, DateTimeOffset.UtcNow.AddMinutes(5), "admin"),
+            "expired" => CraftToken(TestKeys.PrimaryPem, adminId, DateTimeOffset.UtcNow.AddMinutes(-10), "admin"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         using var client = Client(token);
@@ -196,7 +200,7 @@ public sealed class AuthApiTests : ApiTestBase
     public async Task A_token_signed_with_the_server_key_is_accepted_which_shows_the_rejections_are_about_the_key()
     {
         var (adminId, _) = await AdminAsync();
-        var token = CraftToken(Convert.FromBase64String(PlatformApiFactory.SigningKey), adminId, DateTimeOffset.UtcNow.AddMinutes(5), "admin");
+        var token = CraftToken(TestKeys.PrimaryPem, adminId, DateTimeOffset.UtcNow.AddMinutes(5), "admin");
         using var client = Client(token);
 
         var response = await client.GetAsync("/api/v1/me");

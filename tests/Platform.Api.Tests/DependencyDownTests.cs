@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using NUnit.Framework;
+using Platform.Testing;
 using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests;
@@ -20,7 +21,11 @@ public sealed class DependencyDownTests
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Platform", "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2");
-            builder.UseSetting("Auth:SigningKey", PlatformApiFactory.SigningKey);
+            foreach (var (key, value) in TestKeys.Settings())
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Database:MaxRetryCount", "0");
             builder.UseSetting("Jobs:Enabled", "false");
@@ -52,7 +57,7 @@ public sealed class DependencyDownTests
     {
         // Not rate limited, so the failure comes from the query itself (through EF Core's execution strategy).
         using var client = factory.CreateClient();
-        var token = ApiTestBase.CraftToken(Convert.FromBase64String(PlatformApiFactory.SigningKey), Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(5), "agent");
+        var token = ApiTestBase.CraftToken(TestKeys.PrimaryPem, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(5), "agent");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var response = await client.GetAsync("/api/v1/tickets");

@@ -27,7 +27,9 @@ public sealed class ApplicationTestHost : IAsyncDisposable
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Platform"] = database.ConnectionString,
-            ["Auth:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+            ["Auth:SecretKey"] = TestKeys.SecretKey,
+            ["Auth:SigningKeys:0:Id"] = TestKeys.PrimaryId,
+            ["Auth:SigningKeys:0:PrivateKey"] = TestKeys.PrimaryPem,
             ["Bootstrap:AdminEmails"] = "root@example.com",
             ["Jobs:Enabled"] = "false",
         };

@@ -1,9 +1,11 @@
+using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Idempotency;
 using Platform.Application.Common.Paging;
 using Platform.Application.Identity;
 using Platform.Api.Http;
+using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Configuration;
 
@@ -16,12 +18,12 @@ public sealed class CorsSettings
 
 /// <summary>
 /// Binds and validates settings at start-up: a missing or invalid setting stops the process with a message that
-/// names its key. Production needs a real signing key and HTTPS-only CORS origins; Development generates what is
-/// missing and says so.
+/// names its key. Production needs a server secret, signing keys and HTTPS-only CORS origins; Development generates
+/// the keys once and keeps them under the local data folder.
 /// </summary>
 internal static class StartupConfiguration
 {
-    public const int MinSigningKeyBytes = 32;
+    public const int MinSecretKeyBytes = 32;
 
     public static void AddPlatformOptions(this WebApplicationBuilder builder, ILogger startupLogger)
     {
@@ -29,30 +31,60 @@ internal static class StartupConfiguration
         var isDevelopment = builder.Environment.IsDevelopment();
 
         var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        if (string.IsNullOrWhiteSpace(auth.SigningKey))
+        var generate = isDevelopment || builder.Environment.IsEnvironment("Testing");
+        if (generate && (string.IsNullOrWhiteSpace(auth.SecretKey) || auth.SigningKeys.Count == 0))
         {
-            if (!isDevelopment && !builder.Environment.IsEnvironment("Testing"))
-            {
-                throw new OptionsValidationException(
-                    "Auth:SigningKey",
-                    typeof(AuthOptions),
-                    ["Auth:SigningKey is required outside Development: a base64 value of at least 32 random bytes (env Auth__SigningKey)."]);
-            }
-
-            auth.SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinSigningKeyBytes));
-            configuration["Auth:SigningKey"] = auth.SigningKey;
-            LogGeneratedKey(startupLogger);
+            DevelopmentKeys.Apply(builder, auth, startupLogger);
+            auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         }
 
-        var keyError = ValidateSigningKey(auth.SigningKey);
+        if (string.IsNullOrWhiteSpace(auth.SecretKey))
+        {
+            throw new OptionsValidationException(
+                "Auth:SecretKey",
+                typeof(AuthOptions),
+                ["Auth:SecretKey is required outside Development: a base64 value of at least 32 random bytes (env Auth__SecretKey)."]);
+        }
+
+        var keyError = ValidateSecretKey(auth.SecretKey);
         if (keyError is not null)
         {
-            throw new OptionsValidationException("Auth:SigningKey", typeof(AuthOptions), [keyError]);
+            throw new OptionsValidationException("Auth:SecretKey", typeof(AuthOptions), [keyError]);
         }
 
-        if (auth.AccessTokenLifetime <= TimeSpan.Zero || auth.SessionLifetime <= TimeSpan.Zero)
+        if (auth.SigningKeys.Count == 0)
         {
-            throw new OptionsValidationException("Auth", typeof(AuthOptions), ["Auth:AccessTokenLifetime and Auth:SessionLifetime must be positive."]);
+            throw new OptionsValidationException(
+                "Auth:SigningKeys",
+                typeof(AuthOptions),
+                ["Auth:SigningKeys is required outside Development: at least one { Id, PrivateKey } with an EC P-256 private key in PKCS#8 PEM (env Auth__SigningKeys__0__Id, Auth__SigningKeys__0__PrivateKey)."]);
+        }
+
+        foreach (var (key, index) in auth.SigningKeys.Select((k, i) => (k, i)))
+        {
+            if (SigningKeyRing.Validate(key) is { } problem)
+            {
+                throw new OptionsValidationException($"Auth:SigningKeys:{index}", typeof(AuthOptions), [$"Auth:SigningKeys:{index}: {problem}"]);
+            }
+        }
+
+        if (auth.SigningKeys.Select(k => k.Id).Distinct(StringComparer.Ordinal).Count() != auth.SigningKeys.Count)
+        {
+            throw new OptionsValidationException("Auth:SigningKeys", typeof(AuthOptions), ["Auth:SigningKeys has two keys with the same Id."]);
+        }
+
+        if (auth.AccessTokenLifetime <= TimeSpan.Zero || auth.SessionIdleLifetime <= TimeSpan.Zero || auth.SessionAbsoluteLifetime <= TimeSpan.Zero
+            || auth.RefreshTokenOverlap < TimeSpan.Zero || auth.SessionRetention < TimeSpan.Zero || auth.SessionPruneBatchSize is < 1 or > 100_000)
+        {
+            throw new OptionsValidationException(
+                "Auth",
+                typeof(AuthOptions),
+                ["Auth:AccessTokenLifetime, Auth:SessionIdleLifetime and Auth:SessionAbsoluteLifetime must be positive; Auth:RefreshTokenOverlap and Auth:SessionRetention zero or more; Auth:SessionPruneBatchSize 1-100000."]);
+        }
+
+        if (auth.RefreshTokenOverlap > TimeSpan.FromMinutes(5))
+        {
+            throw new OptionsValidationException("Auth:RefreshTokenOverlap", typeof(AuthOptions), ["Auth:RefreshTokenOverlap must be at most 5 minutes: it is a grace period for a lost response, not a second token."]);
         }
 
         var cors = configuration.GetSection(CorsSettings.SectionName).Get<CorsSettings>() ?? new CorsSettings();
@@ -71,9 +103,21 @@ internal static class StartupConfiguration
         }
 
         var limits = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        if (limits.Auth.PermitLimit < 1 || limits.Auth.WindowSeconds < 1)
+        foreach (var (name, policy) in limits.Tiers)
         {
-            throw new OptionsValidationException("RateLimiting:Auth", typeof(RateLimitOptions), ["RateLimiting:Auth:PermitLimit and RateLimiting:Auth:WindowSeconds must be at least 1."]);
+            if (policy.PermitLimit < 1 || policy.WindowSeconds < 1)
+            {
+                throw new OptionsValidationException($"RateLimiting:{name}", typeof(RateLimitOptions), [$"RateLimiting:{name}:PermitLimit and RateLimiting:{name}:WindowSeconds must be at least 1."]);
+            }
+        }
+
+        var network = configuration.GetSection(NetworkOptions.SectionName).Get<NetworkOptions>() ?? new NetworkOptions();
+        foreach (var proxy in network.TrustedProxies)
+        {
+            if (!IPNetwork.TryParse(proxy, out _) && !IPAddress.TryParse(proxy, out _))
+            {
+                throw new OptionsValidationException("Network:TrustedProxies", typeof(NetworkOptions), [$"Network:TrustedProxies has '{proxy}', which is neither an IP address nor a CIDR range such as 10.0.0.0/8."]);
+            }
         }
 
         var idempotency = configuration.GetSection(IdempotencyOptions.SectionName).Get<IdempotencyOptions>() ?? new IdempotencyOptions();
@@ -100,25 +144,23 @@ internal static class StartupConfiguration
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.SectionName));
         services.Configure<RequestLimitsOptions>(configuration.GetSection(RequestLimitsOptions.SectionName));
         services.Configure<CorsSettings>(configuration.GetSection(CorsSettings.SectionName));
+        services.Configure<NetworkOptions>(configuration.GetSection(NetworkOptions.SectionName));
 
-        // Cursors are MACed with a key derived from the signing key, so every instance accepts every cursor.
-        var cursorKey = HMACSHA256.HashData(Convert.FromBase64String(auth.SigningKey), "platform-cursor-v1"u8);
+        // Cursors are MACed with a key derived from the server secret, so every instance accepts every cursor.
+        var cursorKey = HMACSHA256.HashData(Convert.FromBase64String(auth.SecretKey), "platform-cursor-v1"u8);
         services.Configure<PagingOptions>(o => o.CursorKey = cursorKey);
-        var fingerprintKey = HMACSHA256.HashData(Convert.FromBase64String(auth.SigningKey), "platform-idempotency-fingerprint-v1"u8);
+        var fingerprintKey = HMACSHA256.HashData(Convert.FromBase64String(auth.SecretKey), "platform-idempotency-fingerprint-v1"u8);
         services.Configure<IdempotencyOptions>(o => o.FingerprintKey = fingerprintKey);
     }
 
-    public static string? ValidateSigningKey(string value)
+    public static string? ValidateSecretKey(string value)
     {
         var buffer = new byte[value.Length];
         if (!Convert.TryFromBase64String(value, buffer, out var length))
         {
-            return "Auth:SigningKey must be base64.";
+            return "Auth:SecretKey must be base64.";
         }
 
-        return length < MinSigningKeyBytes ? $"Auth:SigningKey must decode to at least {MinSigningKeyBytes} bytes (it has {length})." : null;
+        return length < MinSecretKeyBytes ? $"Auth:SecretKey must decode to at least {MinSecretKeyBytes} bytes (it has {length})." : null;
     }
-
-    private static void LogGeneratedKey(ILogger logger) =>
-        logger.LogWarning("Auth:SigningKey is not set: generated a random key for this process. Tokens will not survive a restart. Set Auth__SigningKey outside Development.");
 }

@@ -5,26 +5,58 @@ using Platform.Application.Auditing;
 using Platform.Application.Auditing.Queries.ListAuditEntries;
 using Platform.Application.Common.Paging;
 using Platform.Application.Identity;
+using Platform.Application.Identity.Commands.DisableUser;
+using Platform.Application.Identity.Commands.EnableUser;
+using Platform.Application.Identity.Commands.RevokeUserSessions;
 using Platform.Application.Identity.Commands.SetUserRoles;
+using Platform.Application.Identity.Queries.ListUsers;
 using Platform.Api.Http;
 
 namespace Platform.Api.Endpoints;
 
 public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
 
-/// <summary>Administration: user roles and the audit log. Role checks live in the requests (403 for non-admins).</summary>
+/// <summary>Administration: users (roles, disabling, sessions) and the audit log. Role checks live in the requests (403 for non-admins).</summary>
 internal static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/v1/admin").WithTags("Admin").RequireAuthorization();
         admin.MapPut("/users/{id:guid}/roles", SetUserRoles).WithName(nameof(SetUserRoles)).ApiProblems(400, 401, 403, 404, 409);
+        admin.MapGet("/users", ListUsers).WithName(nameof(ListUsers))
+            .Produces<Page<UserDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 403);
+        admin.MapPost("/users/{id:guid}/disable", DisableUser).WithName(nameof(DisableUser)).Produces<UserDto>().ApiProblems(400, 401, 403, 404, 409, 422);
+        admin.MapPost("/users/{id:guid}/enable", EnableUser).WithName(nameof(EnableUser)).Produces<UserDto>().ApiProblems(400, 401, 403, 404, 409, 422);
+        admin.MapPost("/users/{id:guid}/sessions/revoke-all", RevokeUserSessions).WithName(nameof(RevokeUserSessions))
+            .Produces<RevocationResultDto>().ApiProblems(400, 401, 403, 404, 409, 422);
         admin.MapGet("/audit", ListAudit).WithName(nameof(ListAudit))
             .Produces<Page<AuditEntryDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 403);
     }
 
     public static async Task<Ok<UserDto>> SetUserRoles(Guid id, SetRolesRequest request, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new SetUserRolesCommand(id, request.Roles ?? []), cancellationToken));
+
+    public static async Task<IResult> ListUsers(
+        HttpContext context,
+        IMediator mediator,
+        string? email,
+        int? page,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        string? cursor)
+    {
+        var result = await mediator.Send(new ListUsersQuery(email, page, pageSize ?? PagingDefaults.PageSize, cursor), context.RequestAborted);
+        Paging.AddNextLink(context, result.NextCursor);
+        return ETags.Json(context, result);
+    }
+
+    public static async Task<IResult> DisableUser(Guid id, HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(context, await mediator.Send(new DisableUserCommand(id, IdempotencyHttp.Key(context)), context.RequestAborted));
+
+    public static async Task<IResult> EnableUser(Guid id, HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(context, await mediator.Send(new EnableUserCommand(id, IdempotencyHttp.Key(context)), context.RequestAborted));
+
+    public static async Task<IResult> RevokeUserSessions(Guid id, HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(context, await mediator.Send(new RevokeUserSessionsCommand(id, IdempotencyHttp.Key(context)), context.RequestAborted));
 
     public static async Task<IResult> ListAudit(
         HttpContext context,

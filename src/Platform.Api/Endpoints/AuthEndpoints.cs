@@ -1,23 +1,35 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Platform.Api.Http;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Validation;
 using Platform.Application.Identity;
+using Platform.Application.Identity.Commands.ChangePassword;
 using Platform.Application.Identity.Commands.IssueToken;
 using Platform.Application.Identity.Commands.RefreshToken;
 using Platform.Application.Identity.Commands.RegisterUser;
 using Platform.Application.Identity.Queries.GetCurrentUser;
-using Platform.Application.Common.Validation;
+using Platform.Application.Identity.Commands.Logout;
+using Platform.Application.Identity.Commands.RevokeOtherSessions;
+using Platform.Application.Identity.Commands.RevokeSession;
+using Platform.Application.Identity.Queries.ListSessions;
 using Platform.Domain.Identity;
+using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Endpoints;
 
 public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName);
 
-public sealed record TokenRequest(string? Email, string? Password);
+public sealed record TokenRequest(string? Email, string? Password, string? DeviceName, bool? UseCookie);
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-/// <summary>Registration, sign-in, token refresh and the current user.</summary>
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+/// <summary>Registration, sign-in, token refresh, sessions, the current user and the public signing keys.</summary>
 internal static class AuthEndpoints
 {
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
@@ -26,11 +38,21 @@ internal static class AuthEndpoints
         auth.MapPost("/register", Register).WithName(nameof(Register)).RequireAuthRateLimit().AllowAnonymous()
             .Produces<UserDto>(StatusCodes.Status201Created).Produces<UserDto>().ApiProblems(400, 409, 413, 415, 422, 429);
         auth.MapPost("/token", IssueToken).WithName(nameof(IssueToken)).RequireAuthRateLimit(AccountOf).AllowAnonymous()
-            .ApiProblems(400, 401, 415, 429);
+            .ApiProblems(400, 401, 403, 415, 429);
         auth.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).RequireAuthRateLimit().AllowAnonymous()
-            .ApiProblems(400, 401, 415, 429);
+            .Accepts<RefreshRequest>(isOptional: true, "application/json").Produces<TokenDto>().ApiProblems(400, 401, 403, 415, 429);
+        auth.MapPost("/logout", Logout).WithName(nameof(Logout)).RequireAuthorization().ApiProblems(400, 401, 409, 422, 429);
+        auth.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization().RequireAuthRateLimit(UserOf)
+            .ApiProblems(400, 401, 409, 415, 422, 429);
+        auth.MapGet("/sessions", ListSessions).WithName(nameof(ListSessions)).RequireAuthorization()
+            .Produces<Page<SessionDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 429);
+        auth.MapPost("/sessions/revoke-others", RevokeOtherSessions).WithName(nameof(RevokeOtherSessions)).RequireAuthorization()
+            .ApiProblems(400, 401, 409, 422, 429);
+        auth.MapPost("/sessions/{id:guid}/revoke", RevokeSession).WithName(nameof(RevokeSession)).RequireAuthorization()
+            .ApiProblems(400, 401, 404, 409, 422, 429);
 
         app.MapGet("/api/v1/me", GetMe).WithName(nameof(GetMe)).WithTags("Auth").RequireAuthorization().ApiProblems(401);
+        app.MapGet("/.well-known/jwks.json", Jwks).WithName(nameof(Jwks)).WithTags("Auth").AllowAnonymous();
     }
 
     /// <summary>The account a sign-in aims at (its normalised email), for the per-account limit.</summary>
@@ -38,6 +60,8 @@ internal static class AuthEndpoints
         context.Arguments.OfType<TokenRequest>().FirstOrDefault()?.Email is { } email && email.Length <= 320 && !TextRules.HasControlCharacters(email)
             ? EmailAddress.Normalize(email)
             : null;
+
+    private static string? UserOf(EndpointFilterInvocationContext context) => context.HttpContext.User.FindFirst("sub")?.Value;
 
     public static async Task<IResult> Register(RegisterRequest request, HttpContext context, IMediator mediator)
     {
@@ -47,12 +71,110 @@ internal static class AuthEndpoints
         return IdempotencyHttp.Created(context, "/api/v1/me", user);
     }
 
-    public static async Task<Ok<TokenDto>> IssueToken(TokenRequest request, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new IssueTokenCommand(request.Email ?? string.Empty, request.Password ?? string.Empty), cancellationToken));
+    public static async Task<Ok<TokenDto>> IssueToken(TokenRequest request, HttpContext context, IMediator mediator)
+    {
+        var userAgent = context.Request.Headers.UserAgent.ToString();
+        var tokens = await mediator.Send(
+            new IssueTokenCommand(request.Email ?? string.Empty, request.Password ?? string.Empty, request.DeviceName, userAgent.Length == 0 ? null : userAgent),
+            context.RequestAborted);
+        return TypedResults.Ok(request.UseCookie == true ? RefreshCookie.Set(context, tokens) : tokens);
+    }
 
-    public static async Task<Ok<TokenDto>> Refresh(RefreshRequest request, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new RefreshTokenCommand(request.RefreshToken ?? string.Empty), cancellationToken));
+    /// <summary>
+    /// Rotates a refresh token from the body, or (browser cookie mode) from the cookie, which also needs the CSRF
+    /// header: a cross-site form can send the cookie but cannot add a header.
+    /// </summary>
+    public static async Task<Ok<TokenDto>> Refresh(HttpContext context, IMediator mediator)
+    {
+        var request = await ReadOptionalBodyAsync<RefreshRequest>(context);
+        var token = request?.RefreshToken;
+        var fromCookie = string.IsNullOrEmpty(token) && RefreshCookie.Read(context) is not null;
+        if (fromCookie)
+        {
+            if (!RefreshCookie.HasCsrfHeader(context))
+            {
+                throw new ForbiddenException(ErrorCodes.AuthCsrfRequired, $"A refresh from the cookie needs the header {RefreshCookie.CsrfHeader}: 1.");
+            }
+
+            token = RefreshCookie.Read(context);
+        }
+
+        var outcome = await mediator.Send(new RefreshTokenCommand(token ?? string.Empty), context.RequestAborted);
+        if (outcome.Failure is { } failure)
+        {
+            if (fromCookie)
+            {
+                RefreshCookie.Clear(context);
+            }
+
+            throw failure;
+        }
+
+        return TypedResults.Ok(fromCookie ? RefreshCookie.Set(context, outcome.Tokens!) : outcome.Tokens!);
+    }
+
+    public static async Task<Ok<RevocationResultDto>> Logout(HttpContext context, IMediator mediator)
+    {
+        var result = await mediator.Send(new LogoutCommand(IdempotencyHttp.Key(context)), context.RequestAborted);
+        if (RefreshCookie.Read(context) is not null)
+        {
+            RefreshCookie.Clear(context);
+        }
+
+        IdempotencyHttp.Replayed(context);
+        return TypedResults.Ok(result);
+    }
+
+    public static async Task<IResult> ChangePassword(ChangePasswordRequest request, HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(
+            context,
+            await mediator.Send(
+                new ChangePasswordCommand(request.CurrentPassword ?? string.Empty, request.NewPassword ?? string.Empty, IdempotencyHttp.Key(context)),
+                context.RequestAborted));
+
+    public static async Task<IResult> ListSessions(
+        HttpContext context,
+        IMediator mediator,
+        int? page,
+        [FromQuery(Name = "page_size")] int? pageSize,
+        string? cursor)
+    {
+        var result = await mediator.Send(new ListSessionsQuery(page, pageSize ?? PagingDefaults.PageSize, cursor), context.RequestAborted);
+        Paging.AddNextLink(context, result.NextCursor);
+        return ETags.Json(context, result);
+    }
+
+    public static async Task<IResult> RevokeOtherSessions(HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(context, await mediator.Send(new RevokeOtherSessionsCommand(IdempotencyHttp.Key(context)), context.RequestAborted));
+
+    public static async Task<IResult> RevokeSession(Guid id, HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(context, await mediator.Send(new RevokeSessionCommand(id, IdempotencyHttp.Key(context)), context.RequestAborted));
 
     public static async Task<Ok<UserDto>> GetMe(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), cancellationToken));
+
+    /// <summary>The public keys that verify access tokens (RFC 7517), cacheable for five minutes.</summary>
+    public static IResult Jwks(HttpContext context, SigningKeyRing keys)
+    {
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Content(keys.Jwks, "application/json");
+    }
+
+    /// <summary>A JSON body that may be absent (cookie-mode refresh sends none).</summary>
+    private static async Task<T?> ReadOptionalBodyAsync<T>(HttpContext context)
+        where T : class
+    {
+        if (context.Request.ContentLength == 0 || (context.Request.ContentLength is null && !context.Request.Headers.ContainsKey("Transfer-Encoding")))
+        {
+            return null;
+        }
+
+        if (!context.Request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("Send the body as application/json.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        return await context.Request.ReadFromJsonAsync<T>(options, context.RequestAborted);
+    }
 }

@@ -24,6 +24,10 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             case RequestValidationException validation:
                 await Problems.WriteAsync(httpContext, 400, validation.Code, "Validation failed", validation.Message, validation.Errors);
                 return true;
+            case TooManyRequestsException tooMany:
+                httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Problems.WriteAsync(httpContext, 429, tooMany.Code, Problems.TitleFor(429), tooMany.Message);
+                return true;
             case AppException app:
                 var status = StatusFor(app.Kind);
                 await Problems.WriteAsync(httpContext, status, app.Code, Problems.TitleFor(status), app.Message);
@@ -83,6 +87,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         ErrorKind.Conflict => 409,
         ErrorKind.PreconditionFailed => 412,
         ErrorKind.Unprocessable => 422,
+        ErrorKind.TooManyRequests => 429,
         _ => 500,
     };
 

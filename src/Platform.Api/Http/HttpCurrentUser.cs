@@ -12,6 +12,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public IReadOnlyCollection<string> Roles =>
         accessor.HttpContext?.User.FindAll("role").Select(c => c.Value).ToArray() ?? [];
 
+    public Guid? SessionId =>
+        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue("sid"), out var id) ? id : null;
+
     public string? ClientIp => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }
 

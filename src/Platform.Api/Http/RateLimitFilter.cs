@@ -45,7 +45,21 @@ internal sealed class RateLimitMiddleware(RequestDelegate next)
 
         var policy = metadata.Select(options.Value);
         var ip = currentUser.ClientIp ?? "unknown";
-        var count = await store.HitAsync($"{metadata.Name}:ip:{ip}", TimeSpan.FromSeconds(policy.WindowSeconds), context.RequestAborted);
+        if (!await CountAsync(context, store, policy, $"{metadata.Name}:ip:{ip}"))
+        {
+            return;
+        }
+
+        await next(context);
+    }
+
+    /// <summary>
+    /// Counts one hit, arranges the <c>X-RateLimit-*</c> headers on the response and answers 429 when over the
+    /// limit. Returns whether the request may go on.
+    /// </summary>
+    public static async Task<bool> CountAsync(HttpContext context, IRateLimitStore store, RateLimitPolicy policy, string key)
+    {
+        var count = await store.HitAsync(key, TimeSpan.FromSeconds(policy.WindowSeconds), context.RequestAborted);
         var state = new RateLimitState(policy, count);
         context.Features.Set(state);
         context.Response.OnStarting(() =>
@@ -61,10 +75,10 @@ internal sealed class RateLimitMiddleware(RequestDelegate next)
         if (state.Exceeded)
         {
             await RejectAsync(context, state);
-            return;
+            return false;
         }
 
-        await next(context);
+        return true;
     }
 
     public static Task RejectAsync(HttpContext context, RateLimitState state)
@@ -98,6 +112,35 @@ internal sealed class AccountRateLimitFilter(Func<EndpointFilterInvocationContex
 
         return await next(context);
     }
+}
+
+/// <summary>
+/// The API tiers, after authentication: signed-in traffic is counted per user, anonymous traffic per client IP.
+/// Routes of the authentication tier (counted before the body is read) and non-API routes (probes, metrics, the
+/// OpenAPI and JWKS documents) are not counted here.
+/// </summary>
+internal sealed class TieredRateLimitMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, IRateLimitStore store, ICurrentUser currentUser, IOptions<RateLimitOptions> options)
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null || endpoint.Metadata.GetMetadata<RateLimitPolicyMetadata>() is not null || !IsTiered(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        var (policy, key) = currentUser.UserId is { } userId
+            ? (options.Value.Authenticated, $"api:user:{userId}")
+            : (options.Value.Anonymous, $"api:ip:{currentUser.ClientIp ?? "unknown"}");
+        if (await RateLimitMiddleware.CountAsync(context, store, policy, key))
+        {
+            await next(context);
+        }
+    }
+
+    private static bool IsTiered(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/status", StringComparison.OrdinalIgnoreCase);
 }
 
 internal static class RateLimitFilterExtensions

@@ -1,3 +1,5 @@
+using Platform.Domain.Identity;
+
 namespace Platform.Application.Identity;
 
 public sealed class AuthOptions
@@ -9,10 +11,48 @@ public sealed class AuthOptions
 
     public string Audience { get; set; } = "platform-api";
 
-    /// <summary>HMAC-SHA256 signing key, base64, at least 32 bytes. Generated in Development when empty.</summary>
-    public string SigningKey { get; set; } = string.Empty;
+    /// <summary>
+    /// The access-token signing keys (ES256). The first signs; every key verifies and is published in the JWKS
+    /// document, so an operator rotates by adding a key, then moving it first, then removing the old one.
+    /// </summary>
+    public IList<SigningKeySettings> SigningKeys { get; } = [];
+
+    /// <summary>Server secret (base64, at least 32 bytes) from which cursor and idempotency-fingerprint MAC keys are derived.</summary>
+    public string SecretKey { get; set; } = string.Empty;
+
+    /// <summary>Where Development keeps the keys it generates, so tokens survive a restart.</summary>
+    public string DevelopmentKeyFile { get; set; } = ".local/dev-auth-keys.json";
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
-    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>A session not used for this long ends.</summary>
+    public TimeSpan SessionIdleLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>A session ends this long after sign-in, however much it is used.</summary>
+    public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// How long after a rotation the immediately previous refresh token may be presented again and get the same
+    /// successor (for a client whose response was lost). Zero (the default) makes every second use a breach.
+    /// </summary>
+    public TimeSpan RefreshTokenOverlap { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Sessions that ended longer ago than this are deleted by the pruning job.</summary>
+    public TimeSpan SessionRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Sessions deleted per statement by the pruning job, so it never holds long locks.</summary>
+    public int SessionPruneBatchSize { get; set; } = 1000;
+
+    /// <summary>Browser cookie mode: the refresh-token cookie's name outside Development gets the <c>__Host-</c> prefix.</summary>
+    public string RefreshCookieName { get; set; } = "platform_refresh";
+
+    public SessionLifetimes SessionLifetimes => new(SessionIdleLifetime, SessionAbsoluteLifetime);
+}
+
+/// <summary>One signing key: its key id (<c>kid</c>) and its EC P-256 private key (PKCS#8 PEM, or its base64 DER).</summary>
+public sealed class SigningKeySettings
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string PrivateKey { get; set; } = string.Empty;
 }

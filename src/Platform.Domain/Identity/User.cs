@@ -37,6 +37,11 @@ public sealed class User : Entity
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>When an admin disabled the account; a disabled account cannot sign in.</summary>
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    public bool IsDisabled => DisabledAt is not null;
+
     public static User Register(string email, string displayName, string passwordHash, bool isBootstrapAdmin, DateTimeOffset now)
     {
         var initialRoles = isBootstrapAdmin ? new[] { Role.Customer, Role.Admin } : [Role.Customer];
@@ -68,5 +73,31 @@ public sealed class User : Entity
     {
         PasswordHash = passwordHash;
         UpdatedAt = now;
+    }
+
+    /// <summary>Disables the account. Returns false when it already was.</summary>
+    public bool Disable(DateTimeOffset now)
+    {
+        if (DisabledAt is not null)
+        {
+            return false;
+        }
+
+        DisabledAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Enables the account again. Returns false when it was not disabled.</summary>
+    public bool Enable(DateTimeOffset now)
+    {
+        if (DisabledAt is null)
+        {
+            return false;
+        }
+
+        DisabledAt = null;
+        UpdatedAt = now;
+        return true;
     }
 }

@@ -3,60 +3,124 @@ using Platform.Domain.Common;
 namespace Platform.Domain.Identity;
 
 /// <summary>
-/// A signed-in device: one refresh-token family. Only the SHA-256 hash of the current refresh token is stored;
-/// every refresh replaces it (rotation), so a presented token works once.
+/// A signed-in device: one refresh-token family. It ends when it is revoked, when it is not used for its idle
+/// lifetime, or at its absolute lifetime, whichever comes first; using it pushes the idle expiry forward but never
+/// past the absolute one.
 /// </summary>
 public sealed class UserSession : Entity
 {
+    public const int MaxDeviceNameLength = 100;
+    public const int MaxUserAgentLength = 512;
+
     private UserSession()
     {
     }
 
-    private UserSession(Guid id, Guid userId, string refreshTokenHash, DateTimeOffset now, DateTimeOffset expiresAt)
+    private UserSession(Guid id, Guid userId, string deviceName, string? userAgent, string? ip, DateTimeOffset now, SessionLifetimes lifetimes)
         : base(id)
     {
         UserId = userId;
-        RefreshTokenHash = refreshTokenHash;
+        DeviceName = deviceName;
+        UserAgent = userAgent;
+        Ip = ip;
         CreatedAt = now;
         LastUsedAt = now;
-        ExpiresAt = expiresAt;
+        AbsoluteExpiresAt = now + lifetimes.Absolute;
+        IdleExpiresAt = Min(now + lifetimes.Idle, AbsoluteExpiresAt);
     }
 
     public Guid UserId { get; private set; }
 
-    public string RefreshTokenHash { get; private set; } = string.Empty;
+    public string DeviceName { get; private set; } = string.Empty;
+
+    public string? UserAgent { get; private set; }
+
+    public string? Ip { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset LastUsedAt { get; private set; }
 
-    public DateTimeOffset ExpiresAt { get; private set; }
+    public DateTimeOffset IdleExpiresAt { get; private set; }
+
+    public DateTimeOffset AbsoluteExpiresAt { get; private set; }
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
-    public static UserSession Start(Guid userId, string refreshTokenHash, DateTimeOffset now, TimeSpan lifetime)
-    {
-        if (lifetime <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(lifetime), "A session lifetime must be positive.");
-        }
+    public string? RevokeReason { get; private set; }
 
-        return new UserSession(Guid.CreateVersion7(now), userId, refreshTokenHash, now, now + lifetime);
+    /// <summary>When the session ends if nothing else happens: the earlier of the idle and absolute expiry.</summary>
+    public DateTimeOffset ExpiresAt => Min(IdleExpiresAt, AbsoluteExpiresAt);
+
+    public static UserSession Start(Guid userId, string deviceName, string? userAgent, string? ip, DateTimeOffset now, SessionLifetimes lifetimes)
+    {
+        ArgumentNullException.ThrowIfNull(lifetimes);
+        var name = string.IsNullOrWhiteSpace(deviceName) ? "Unknown device" : deviceName.Trim();
+        return new UserSession(
+            Guid.CreateVersion7(now),
+            userId,
+            Truncate(name, MaxDeviceNameLength),
+            userAgent is null ? null : Truncate(userAgent, MaxUserAgentLength),
+            ip,
+            now,
+            lifetimes);
     }
 
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
 
-    /// <summary>Replaces the refresh token; the previous one stops working.</summary>
-    public void Rotate(string newRefreshTokenHash, DateTimeOffset now)
+    /// <summary>Records a use (a refresh): the idle expiry moves to <c>now + idle</c>, capped at the absolute expiry.</summary>
+    public void Touch(DateTimeOffset now, TimeSpan idleLifetime, string? ip)
     {
         if (!IsActive(now))
         {
             throw new DomainException("auth.invalid_refresh_token", "The session has ended.");
         }
 
-        RefreshTokenHash = newRefreshTokenHash;
         LastUsedAt = now;
+        IdleExpiresAt = Min(now + idleLifetime, AbsoluteExpiresAt);
+        Ip = ip ?? Ip;
     }
 
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+    /// <summary>Ends the session. Returns false when it was already revoked (the first reason is kept).</summary>
+    public bool Revoke(DateTimeOffset now, string reason)
+    {
+        if (RevokedAt is not null)
+        {
+            return false;
+        }
+
+        RevokedAt = now;
+        RevokeReason = reason;
+        return true;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+/// <summary>How long a session lives without use (idle) and at most (absolute).</summary>
+public sealed record SessionLifetimes(TimeSpan Idle, TimeSpan Absolute)
+{
+    public SessionLifetimes Validate()
+    {
+        if (Idle <= TimeSpan.Zero || Absolute <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Idle), "Session lifetimes must be positive.");
+        }
+
+        return this;
+    }
+}
+
+/// <summary>Why a session ended; stored with it and shown to operators in the audit log.</summary>
+public static class SessionRevokeReason
+{
+    public const string Logout = "logout";
+    public const string RevokedByUser = "revoked_by_user";
+    public const string SignedOutElsewhere = "signed_out_elsewhere";
+    public const string PasswordChanged = "password_changed";
+    public const string RefreshTokenReused = "refresh_token_reused";
+    public const string AccountDisabled = "account_disabled";
+    public const string RevokedByAdmin = "revoked_by_admin";
 }

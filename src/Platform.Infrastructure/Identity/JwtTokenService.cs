@@ -10,15 +10,16 @@ using Platform.Domain.Identity;
 
 namespace Platform.Infrastructure.Identity;
 
-/// <summary>Short-lived HS256 access tokens and opaque 256-bit refresh tokens stored only as SHA-256 hashes.</summary>
-public sealed class JwtTokenService(IOptions<AuthOptions> options, TimeProvider timeProvider) : ITokenService
+/// <summary>
+/// Short-lived ES256 access tokens (with the signing key's <c>kid</c>) and opaque 256-bit refresh tokens stored only
+/// as SHA-256 hashes.
+/// </summary>
+public sealed class JwtTokenService(IOptions<AuthOptions> options, SigningKeyRing keys, TimeProvider timeProvider) : ITokenService
 {
     public const string SessionClaim = "sid";
     public const string RoleClaim = "role";
 
     private readonly JsonWebTokenHandler handler = new();
-
-    public static SymmetricSecurityKey SigningKey(AuthOptions options) => new(Convert.FromBase64String(options.SigningKey));
 
     public AccessToken CreateAccessToken(User user, Guid sessionId)
     {
@@ -41,22 +42,23 @@ public sealed class JwtTokenService(IOptions<AuthOptions> options, TimeProvider 
             IssuedAt = now,
             NotBefore = now,
             Expires = now + settings.AccessTokenLifetime,
-            SigningCredentials = new SigningCredentials(SigningKey(settings), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = keys.SigningCredentials,
         };
         return new AccessToken(handler.CreateToken(descriptor), (int)settings.AccessTokenLifetime.TotalSeconds);
     }
 
     public RefreshTokenPair CreateRefreshToken()
     {
-        var token = Base64Url.Encode(RandomNumberGenerator.GetBytes(32));
+        var token = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        return new RefreshTokenPair(token, HashRefreshToken(token));
+    }
+
+    public RefreshTokenPair DeriveSuccessor(string presentedToken, byte[] salt)
+    {
+        var token = Base64UrlEncoder.Encode(HMACSHA256.HashData(Encoding.UTF8.GetBytes(presentedToken), salt));
         return new RefreshTokenPair(token, HashRefreshToken(token));
     }
 
     public string HashRefreshToken(string refreshToken) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
-
-    private static class Base64Url
-    {
-        public static string Encode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
 }

@@ -9,5 +9,7 @@ public sealed class JobsOptions
 
     public TimeSpan IdempotencyCleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    public TimeSpan SessionPruneInterval { get; set; } = TimeSpan.FromHours(1);
+
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

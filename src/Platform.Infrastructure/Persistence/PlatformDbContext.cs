@@ -13,6 +13,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
@@ -20,6 +22,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>Sessions revoked in the open transaction; marked in this instance's cache when it commits.</summary>
+    internal List<Guid> PendingRevocations { get; } = [];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

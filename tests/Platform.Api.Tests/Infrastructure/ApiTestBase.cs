@@ -189,16 +189,36 @@ public abstract class ApiTestBase
     /// <summary>The items of a page response.</summary>
     protected static JsonArray ItemsOf(JsonObject page) => page["items"]!.AsArray();
 
-    /// <summary>An HS256 access token with the given claims, signed with <paramref name="key"/> (the server's key or another).</summary>
-    internal static string CraftToken(byte[] key, Guid subject, DateTimeOffset expires, params string[] roles)
+    /// <summary>An ES256 access token with the given claims, signed with <paramref name="privateKeyPem"/> (a server key or another) under <paramref name="kid"/>.</summary>
+    internal static string CraftToken(string privateKeyPem, Guid subject, DateTimeOffset expires, params string[] roles) =>
+        CraftToken(privateKeyPem, TestKeys.PrimaryId, subject, expires, Guid.NewGuid(), roles);
+
+    internal static string CraftToken(string privateKeyPem, string kid, Guid subject, DateTimeOffset expires, Guid sessionId, params string[] roles)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(privateKeyPem);
+        var (header, body) = TokenParts("ES256", kid, subject, expires, sessionId, roles);
+        using var ecdsa = ECDsa.Create();
+        ecdsa.ImportFromPem(privateKeyPem);
+        var signature = Base64Url.EncodeToString(ecdsa.SignData(Encoding.ASCII.GetBytes($"{header}.{body}"), HashAlgorithmName.SHA256));
+        return $"{header}.{body}.{signature}";
+    }
+
+    /// <summary>An HS256 token MACed with <paramref name="key"/>: the server only accepts ES256, whatever the key.</summary>
+    internal static string CraftHmacToken(byte[] key, Guid subject, DateTimeOffset expires, params string[] roles)
+    {
+        var (header, body) = TokenParts("HS256", TestKeys.PrimaryId, subject, expires, Guid.NewGuid(), roles);
+        var signature = Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{header}.{body}")));
+        return $"{header}.{body}.{signature}";
+    }
+
+    private static (string Header, string Body) TokenParts(string alg, string kid, Guid subject, DateTimeOffset expires, Guid sessionId, string[] roles)
+    {
         var notBefore = expires.AddMinutes(-5);
-        var header = Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
+        var header = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(new JsonObject { ["alg"] = alg, ["kid"] = kid, ["typ"] = "JWT" }.ToJsonString()));
         var payload = new JsonObject
         {
             ["sub"] = subject.ToString(),
-            ["sid"] = Guid.NewGuid().ToString(),
+            ["sid"] = sessionId.ToString(),
             ["jti"] = Guid.NewGuid().ToString(),
             ["iss"] = "platform",
             ["aud"] = "platform-api",
@@ -207,9 +227,7 @@ public abstract class ApiTestBase
             ["exp"] = expires.ToUnixTimeSeconds(),
             ["role"] = new JsonArray([.. roles.Select(r => (JsonNode?)JsonValue.Create(r))]),
         };
-        var body = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        var signature = Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{header}.{body}")));
-        return $"{header}.{body}.{signature}";
+        return (header, Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString())));
     }
 
     /// <summary>The decoded payload of a JWT (no verification: for reading claims the server put there).</summary>

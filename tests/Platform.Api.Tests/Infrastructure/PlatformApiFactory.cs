@@ -14,18 +14,23 @@ namespace Platform.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class PlatformApiFactory(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
-    public const string SigningKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
     public const string ClientIpHeader = "X-Test-Client-IP";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Platform", database.ConnectionString);
-        builder.UseSetting("Auth:SigningKey", SigningKey);
+        foreach (var (key, value) in TestKeys.Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Bootstrap:AdminEmails", "root@example.com");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("RateLimiting:Auth:PermitLimit", "1000");
         builder.UseSetting("RateLimiting:Auth:WindowSeconds", "60");
+        builder.UseSetting("RateLimiting:Authenticated:PermitLimit", "100000");
+        builder.UseSetting("RateLimiting:Anonymous:PermitLimit", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -96,7 +96,7 @@ public sealed class AccountTests : ApplicationTestBase
 
         var tokens = await App.SendAsync(new IssueTokenCommand("ADA@example.com", Password));
 
-        await using var command = Database.DataSource.CreateCommand($"SELECT refresh_token_hash FROM user_sessions WHERE id = '{tokens.SessionId}' AND user_id = '{user.Id}'");
+        await using var command = Database.DataSource.CreateCommand($"SELECT t.token_hash FROM refresh_tokens t JOIN user_sessions s ON s.id = t.session_id WHERE s.id = '{tokens.SessionId}' AND s.user_id = '{user.Id}'");
         var storedHash = (string?)await command.ExecuteScalarAsync();
         Assert.Multiple(() =>
         {
@@ -125,33 +125,35 @@ public sealed class AccountTests : ApplicationTestBase
     }
 
     [Test]
-    public async Task Refreshing_rotates_the_token_so_the_old_one_stops_working()
+    public async Task Refreshing_rotates_the_token_and_replaying_an_old_one_ends_the_whole_session()
     {
         await App.SendAsync(new RegisterUserCommand("ada@example.com", Password, "Ada"));
         var first = await App.SendAsync(new IssueTokenCommand("ada@example.com", Password));
 
-        var second = await App.SendAsync(new RefreshTokenCommand(first.RefreshToken));
-        var reused = Assert.ThrowsAsync<UnauthorizedException>(() => App.SendAsync(new RefreshTokenCommand(first.RefreshToken)));
-        var third = await App.SendAsync(new RefreshTokenCommand(second.RefreshToken));
+        var second = (await App.SendAsync(new RefreshTokenCommand(first.RefreshToken!))).Tokens!;
+        var third = (await App.SendAsync(new RefreshTokenCommand(second.RefreshToken!))).Tokens!;
+        var replay = await App.SendAsync(new RefreshTokenCommand(first.RefreshToken!));
+        var newest = Assert.ThrowsAsync<UnauthorizedException>(() => App.SendAsync(new RefreshTokenCommand(third.RefreshToken!)));
 
         Assert.Multiple(() =>
         {
-            Assert.That(second.RefreshToken, Is.Not.EqualTo(first.RefreshToken));
-            Assert.That(second.SessionId, Is.EqualTo(first.SessionId));
-            Assert.That(reused!.Code, Is.EqualTo("auth.invalid_refresh_token"));
+            Assert.That(new[] { first.RefreshToken, second.RefreshToken, third.RefreshToken }, Is.Unique);
             Assert.That(third.SessionId, Is.EqualTo(first.SessionId));
+            Assert.That(replay.Tokens, Is.Null);
+            Assert.That(replay.Failure!.Code, Is.EqualTo("auth.refresh_token_reused"));
+            Assert.That(newest!.Code, Is.EqualTo("auth.session_revoked"));
         });
     }
 
     [Test]
-    public async Task A_session_past_its_lifetime_cannot_be_refreshed()
+    public async Task A_session_past_its_idle_lifetime_cannot_be_refreshed()
     {
         await App.SendAsync(new RegisterUserCommand("ada@example.com", Password, "Ada"));
         var tokens = await App.SendAsync(new IssueTokenCommand("ada@example.com", Password));
 
-        App.Clock.Advance(TimeSpan.FromDays(31));
+        App.Clock.Advance(TimeSpan.FromDays(15));
 
-        var error = Assert.ThrowsAsync<UnauthorizedException>(() => App.SendAsync(new RefreshTokenCommand(tokens.RefreshToken)));
+        var error = Assert.ThrowsAsync<UnauthorizedException>(() => App.SendAsync(new RefreshTokenCommand(tokens.RefreshToken!)));
         Assert.That(error!.Code, Is.EqualTo("auth.invalid_refresh_token"));
     }
 

@@ -7,6 +7,9 @@ public interface ICurrentUser
 
     IReadOnlyCollection<string> Roles { get; }
 
+    /// <summary>The session the access token belongs to (its <c>sid</c> claim), when signed in.</summary>
+    Guid? SessionId => null;
+
     /// <summary>The client's IP address as the API saw it, when the request came over HTTP.</summary>
     string? ClientIp { get; }
 

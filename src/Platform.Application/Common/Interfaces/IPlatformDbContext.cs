@@ -14,6 +14,8 @@ public interface IPlatformDbContext
 
     DbSet<UserSession> UserSessions { get; }
 
+    DbSet<RefreshToken> RefreshTokens { get; }
+
     DbSet<Ticket> Tickets { get; }
 
     DbSet<TicketComment> TicketComments { get; }

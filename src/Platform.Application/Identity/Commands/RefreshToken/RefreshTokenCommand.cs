@@ -3,6 +3,13 @@ using Platform.Application.Common.Security;
 
 namespace Platform.Application.Identity.Commands.RefreshToken;
 
-/// <summary>Exchanges a refresh token for a new pair; the presented token stops working (rotation).</summary>
+/// <summary>
+/// Exchanges a refresh token for a new pair; the presented token stops working (rotation). Presenting an already
+/// exchanged token revokes the whole session and answers <see cref="RefreshOutcome.Failure"/> (the revocation must
+/// commit, so it is an outcome, not an exception that would roll it back).
+/// </summary>
 [AllowAnonymousRequest]
-public sealed record RefreshTokenCommand([property: Sensitive] string RefreshToken) : ICommand<TokenDto>;
+public sealed record RefreshTokenCommand([property: Sensitive] string RefreshToken) : ICommand<RefreshOutcome>;
+
+/// <summary>Either new tokens, or the error to answer with after the breach was recorded.</summary>
+public sealed record RefreshOutcome(TokenDto? Tokens, Common.Errors.AppException? Failure);

@@ -1,35 +1,85 @@
+using System.Security.Cryptography;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common.Auditing;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Domain.Identity;
 
 namespace Platform.Application.Identity.Commands.RefreshToken;
 
 internal sealed class RefreshTokenCommandHandler(
     IPlatformDbContext db,
     ITokenService tokens,
-    TimeProvider timeProvider) : IRequestHandler<RefreshTokenCommand, TokenDto>
+    ISessionRevocationPublisher revocations,
+    ICurrentUser currentUser,
+    IRequestContext requestContext,
+    IOptions<AuthOptions> options,
+    TimeProvider timeProvider) : IRequestHandler<RefreshTokenCommand, RefreshOutcome>
 {
-    public async Task<TokenDto> Handle(RefreshTokenCommand request, CancellationToken cancellationToken)
+    public async Task<RefreshOutcome> Handle(RefreshTokenCommand request, CancellationToken cancellationToken)
     {
+        var settings = options.Value;
         var hash = tokens.HashRefreshToken(request.RefreshToken);
         var now = timeProvider.GetUtcNowMicros();
 
-        // Row lock: two refreshes racing with one token cannot both rotate it.
+        var sessionId = await db.RefreshTokens.Where(t => t.TokenHash == hash).Select(t => (Guid?)t.SessionId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw Invalid();
+
+        // Row lock on the session: two refreshes racing with one token (or with a revocation) are serialised, and
+        // the token row is read again under the lock.
         var session = await db.UserSessions
-            .FromSql($"SELECT * FROM user_sessions WHERE refresh_token_hash = {hash} FOR UPDATE")
-            .FirstOrDefaultAsync(cancellationToken);
-        if (session is null || !session.IsActive(now))
+            .FromSql($"SELECT * FROM user_sessions WHERE id = {sessionId} FOR UPDATE")
+            .FirstAsync(cancellationToken);
+        var presented = await db.RefreshTokens.FirstAsync(t => t.TokenHash == hash, cancellationToken);
+        if (!session.IsActive(now))
         {
-            throw new UnauthorizedException(ErrorCodes.AuthInvalidRefreshToken, "The refresh token is not valid. Sign in again.");
+            throw session.RevokedAt is null ? Invalid() : new UnauthorizedException(ErrorCodes.AuthSessionRevoked, "This session was signed out. Sign in again.");
         }
 
-        var user = await db.Users.FirstAsync(u => u.Id == session.UserId, cancellationToken);
-        var refresh = tokens.CreateRefreshToken();
-        session.Rotate(refresh.Hash, now);
-        await db.SaveChangesAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == session.UserId, cancellationToken);
+        if (!presented.IsRotated)
+        {
+            var salt = RandomNumberGenerator.GetBytes(32);
+            var successor = tokens.DeriveSuccessor(request.RefreshToken, salt);
+            presented.MarkRotated(now, salt);
+            db.RefreshTokens.Add(Domain.Identity.RefreshToken.Issue(session.Id, successor.Hash, now));
+            session.Touch(now, settings.SessionIdleLifetime, currentUser.ClientIp);
+            await db.SaveChangesAsync(cancellationToken);
+            return Issue(user, session, successor.Token);
+        }
 
+        // An exchanged token again. Within the overlap window, the immediately previous token (whose successor is
+        // still the current one) gets that same successor back; anything else is a stolen or replayed token.
+        if (presented.IsWithinOverlap(now, settings.RefreshTokenOverlap) && presented.SuccessorSalt is { } previousSalt)
+        {
+            var successor = tokens.DeriveSuccessor(request.RefreshToken, previousSalt);
+            var successorIsCurrent = await db.RefreshTokens.AnyAsync(t => t.TokenHash == successor.Hash && t.RotatedAt == null, cancellationToken);
+            if (successorIsCurrent)
+            {
+                return Issue(user, session, successor.Token);
+            }
+        }
+
+        session.Revoke(now, SessionRevokeReason.RefreshTokenReused);
+        AuditLog.Add(
+            db, currentUser, requestContext, now, "sessions.refresh_reuse_detected", "session", session.Id, AuditOutcome.Failed,
+            new { token_issued_at = presented.IssuedAt, token_rotated_at = presented.RotatedAt, device_name = session.DeviceName },
+            actorId: session.UserId);
+        await db.SaveChangesAsync(cancellationToken);
+        await revocations.PublishAsync([session.Id], cancellationToken);
+        return new RefreshOutcome(
+            null,
+            new UnauthorizedException(ErrorCodes.AuthRefreshTokenReused, "This refresh token was already used, so the session was signed out for safety. Sign in again."));
+    }
+
+    private static UnauthorizedException Invalid() =>
+        new(ErrorCodes.AuthInvalidRefreshToken, "The refresh token is not valid. Sign in again.");
+
+    private RefreshOutcome Issue(User user, UserSession session, string refreshToken)
+    {
         var access = tokens.CreateAccessToken(user, session.Id);
-        return new TokenDto(access.Token, "Bearer", access.ExpiresInSeconds, refresh.Token, session.Id);
+        return new RefreshOutcome(new TokenDto(access.Token, "Bearer", access.ExpiresInSeconds, refreshToken, session.Id), null);
     }
 }

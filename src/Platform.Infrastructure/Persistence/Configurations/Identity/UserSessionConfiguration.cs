@@ -11,9 +11,9 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         builder.ToTable("user_sessions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.RefreshTokenHash).IsRequired();
+        builder.Property(s => s.DeviceName).IsRequired();
+        builder.Ignore(s => s.ExpiresAt);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(s => s.RefreshTokenHash).IsUnique().HasDatabaseName("ux_user_sessions_refresh_token_hash");
-        builder.HasIndex(s => s.UserId).HasDatabaseName("ix_user_sessions_user_id");
+        builder.HasIndex(s => new { s.UserId, s.CreatedAt, s.Id }).IsDescending(false, true, true).HasDatabaseName("ix_user_sessions_user_created");
     }
 }

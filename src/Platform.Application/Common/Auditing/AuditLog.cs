@@ -1,0 +1,36 @@
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Application.Common.Auditing;
+
+/// <summary>
+/// Audit rows a handler writes itself, for events that are not one successful command: sign-in attempts (which
+/// also fail) and detected refresh-token reuse. Commands use <see cref="Messaging.IAuditedCommand"/> instead.
+/// </summary>
+internal static class AuditLog
+{
+    public static void Add(
+        IPlatformDbContext db,
+        ICurrentUser currentUser,
+        IRequestContext requestContext,
+        DateTimeOffset now,
+        string action,
+        string resourceType,
+        Guid? resourceId,
+        string outcome,
+        object changes,
+        Guid? actorId = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(now),
+            OccurredAt = now,
+            ActorId = actorId ?? currentUser.UserId,
+            ActorIp = currentUser.ClientIp,
+            Action = action,
+            ResourceType = resourceType,
+            ResourceId = resourceId,
+            Outcome = outcome,
+            RequestId = requestContext.RequestId,
+            TraceId = requestContext.TraceId,
+            Changes = System.Text.Json.JsonSerializer.Serialize(changes, Messaging.ApplicationJson.Options),
+        });
+}

@@ -1,0 +1,41 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Identity.Commands.DisableUser;
+
+internal sealed class DisableUserCommandHandler(
+    IPlatformDbContext db,
+    ICurrentUser currentUser,
+    ISessionRevocationPublisher publisher,
+    TimeProvider timeProvider) : IRequestHandler<DisableUserCommand, UserDto>
+{
+    public async Task<UserDto> Handle(DisableUserCommand request, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken)
+            ?? throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
+        if (user.Id == currentUser.UserId)
+        {
+            throw new ConflictException(ErrorCodes.UsersCannotDisableSelf, "You cannot disable your own account; ask another admin.");
+        }
+
+        if (user.IsInRole(Role.Admin) && !user.IsDisabled)
+        {
+            // Same guard as role changes: at least one enabled admin must remain.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('users.admins', 0))", cancellationToken);
+            var admins = await db.Users.CountAsync(u => u.Roles.Contains(Role.Admin) && u.DisabledAt == null, cancellationToken);
+            if (admins <= 1)
+            {
+                throw new ConflictException(ErrorCodes.UsersLastAdmin, "This is the last enabled admin: make another user an admin first.");
+            }
+        }
+
+        var now = timeProvider.GetUtcNowMicros();
+        user.Disable(now);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.RevokeAsync(publisher, db.UserSessions.Where(s => s.UserId == user.Id), SessionRevokeReason.AccountDisabled, now, cancellationToken);
+        return UserDto.From(user);
+    }
+}

@@ -1,0 +1,18 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Application.Identity.Commands.EnableUser;
+
+internal sealed class EnableUserCommandHandler(IPlatformDbContext db, TimeProvider timeProvider) : IRequestHandler<EnableUserCommand, UserDto>
+{
+    public async Task<UserDto> Handle(EnableUserCommand request, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken)
+            ?? throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
+        user.Enable(timeProvider.GetUtcNowMicros());
+        await db.SaveChangesAsync(cancellationToken);
+        return UserDto.From(user);
+    }
+}

@@ -1,0 +1,33 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Identity.Queries.ListUsers;
+
+internal sealed class ListUsersQueryHandler(IPlatformDbContext db, CursorCodec cursors) : IRequestHandler<ListUsersQuery, Page<UserDto>>
+{
+    public async Task<Page<UserDto>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking();
+        var search = request.Email?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            // A literal substring match (the search's own % and _ are escaped), served by a trigram index.
+            var pattern = "%" + EscapeLike(search.ToLowerInvariant()) + "%";
+            users = users.Where(u => EF.Functions.Like(u.NormalizedEmail, pattern, "\\"));
+        }
+
+        return await users.ToPageAsync(request, Newest(search), cursors, cancellationToken);
+    }
+
+    private static string EscapeLike(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static KeysetList<User, UserDto> Newest(string? search) => new(
+        $"users:{search}",
+        (q, p) => q.Where(u => u.CreatedAt < p.CreatedAt || (u.CreatedAt == p.CreatedAt && u.Id.CompareTo(p.Id) < 0)),
+        q => q.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id),
+        u => new UserDto(u.Id, u.Email, u.DisplayName, u.Roles.ToList(), u.CreatedAt, u.DisabledAt),
+        dto => new KeysetPosition(dto.CreatedAt, dto.Id));
+}

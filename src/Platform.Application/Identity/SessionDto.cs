@@ -1,0 +1,15 @@
+namespace Platform.Application.Identity;
+
+/// <summary>A live session as its owner sees it. Never carries a token or a token hash.</summary>
+public sealed record SessionDto(
+    Guid Id,
+    string DeviceName,
+    string? UserAgent,
+    string? Ip,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUsedAt,
+    DateTimeOffset ExpiresAt,
+    bool IsCurrent);
+
+/// <summary>How many sessions a revoke call ended (0 when they had already ended).</summary>
+public sealed record RevocationResultDto(int RevokedSessions);

@@ -1,0 +1,149 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Platform.Infrastructure.Sessions;
+
+/// <summary>
+/// Keeps this instance's <see cref="SessionRevocationCache"/> in step with every other instance: one connection
+/// that <c>LISTEN</c>s for revocations. Each time it (re)connects it first listens, then loads the revocations
+/// recent enough to matter, so none made while it was away is missed. It checks the connection every few seconds
+/// and reconnects when it drops.
+/// </summary>
+internal sealed partial class SessionRevocationListener(
+    NpgsqlDataSource dataSource,
+    SessionRevocationCache cache,
+    TimeProvider timeProvider,
+    ILogger<SessionRevocationListener> logger) : BackgroundService
+{
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(5);
+
+    private NpgsqlConnection? connection;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Listen before the first request is served when the database is up; when it is not, start anyway and
+        // keep trying in the background (the readiness probe reports the database as down meanwhile).
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartupTimeout);
+        try
+        {
+            connection = await ConnectAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            LogConnectFailed(ex);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await CloseAsync();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                connection ??= await ConnectAsync(stoppingToken);
+                delay = TimeSpan.FromMilliseconds(250);
+                if (!await connection.WaitAsync(KeepAlive, stoppingToken))
+                {
+                    // Nothing arrived: prove the connection is alive (a silent network drop would otherwise go unseen).
+                    await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                    await ping.ExecuteScalarAsync(stoppingToken);
+                    cache.Purge();
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or System.IO.IOException or InvalidOperationException or TimeoutException)
+            {
+                LogConnectionLost(ex);
+                await CloseAsync();
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var opened = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            opened.Notification += OnNotification;
+            await using (var listen = new NpgsqlCommand($"LISTEN {PostgresSessionRevocationPublisher.Channel}", opened))
+            {
+                await listen.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var recent = new NpgsqlCommand("SELECT id, revoked_at FROM user_sessions WHERE revoked_at > $1", opened))
+            {
+                recent.Parameters.AddWithValue(timeProvider.GetUtcNow() - cache.Window);
+                await using var reader = await recent.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    cache.MarkRevoked([reader.GetGuid(0)], reader.GetFieldValue<DateTimeOffset>(1));
+                }
+            }
+
+            cache.ListeningSince = timeProvider.GetUtcNow();
+            return opened;
+        }
+        catch
+        {
+            opened.Notification -= OnNotification;
+            await opened.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
+    {
+        var ids = new List<Guid>();
+        foreach (var part in e.Payload.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Guid.TryParse(part, out var id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        cache.MarkRevoked(ids);
+    }
+
+    private async Task CloseAsync()
+    {
+        cache.ListeningSince = null;
+        if (connection is { } open)
+        {
+            connection = null;
+            open.Notification -= OnNotification;
+            await open.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session revocation listener could not connect at start-up; retrying in the background")]
+    private partial void LogConnectFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session revocation listener lost its connection; reconnecting")]
+    private partial void LogConnectionLost(Exception exception);
+}
