@@ -2,8 +2,8 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Testing;
 
-/// <summary>A user to act as in application tests.</summary>
-public sealed record TestUser(Guid Id, string Email, IReadOnlyCollection<string> Roles, string? Ip = "203.0.113.10");
+/// <summary>A user to act as in application tests; <paramref name="SessionId"/> plays the access token's <c>sid</c> claim.</summary>
+public sealed record TestUser(Guid Id, string Email, IReadOnlyCollection<string> Roles, string? Ip = "203.0.113.10", Guid? SessionId = null);
 
 /// <summary>The current user of one scope: set per send, so no test shares it with another.</summary>
 public sealed class TestCurrentUser : ICurrentUser, IRequestContext
@@ -13,6 +13,8 @@ public sealed class TestCurrentUser : ICurrentUser, IRequestContext
     public string? Ip { get; set; } = "203.0.113.10";
 
     public Guid? UserId => User?.Id;
+
+    public Guid? SessionId => User?.SessionId;
 
     public IReadOnlyCollection<string> Roles => User?.Roles ?? [];
 
