@@ -41,8 +41,12 @@ api_port=$(pg_free_port 18100)
 base="http://127.0.0.1:$api_port"
 ConnectionStrings__Platform="Host=127.0.0.1;Port=$pg_port;Database=platform;Username=postgres;Maximum Pool Size=64" \
 ASPNETCORE_ENVIRONMENT=Production \
-Auth__SigningKey=$(head -c 32 /dev/urandom | base64) \
+Auth__SecretKey=$(head -c 32 /dev/urandom | base64) \
+Auth__SigningKeys__0__Id=bench \
+Auth__SigningKeys__0__PrivateKey="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt)" \
 RateLimiting__Auth__PermitLimit=100000 \
+RateLimiting__Authenticated__PermitLimit=100000000 \
+RateLimiting__Anonymous__PermitLimit=100000000 \
 Jobs__Enabled=false \
 Serilog__MinimumLevel__Default=Warning \
     dotnet src/Platform.Api/bin/Release/net10.0/Platform.Api.dll --urls "$base" >"$work/api.log" 2>&1 &

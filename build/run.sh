@@ -49,5 +49,7 @@ else
 fi
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# Development keeps the signing key and server secret it generates here, so tokens survive a restart.
+export Auth__DevelopmentKeyFile=${Auth__DevelopmentKeyFile:-$repo/.local/dev-auth-keys.json}
 echo "[run] serving on $urls (ASPNETCORE_ENVIRONMENT=$ASPNETCORE_ENVIRONMENT)"
 exec dotnet run --project src/Platform.Api -c Release -- --urls "$urls" "$@"
