@@ -8,15 +8,15 @@ namespace Platform.Domain.Status;
 /// start or complete it early. Putting the services under maintenance and back is the application layer's work.
 /// <see cref="Version"/> starts at 1 and grows with each change.
 /// </summary>
-public sealed class Maintenance : Entity
+public sealed class ScheduledMaintenance : Entity
 {
     private readonly List<Guid> affectedServiceIds = [];
 
-    private Maintenance()
+    private ScheduledMaintenance()
     {
     }
 
-    private Maintenance(
+    private ScheduledMaintenance(
         Guid id, string title, string description, DateTimeOffset startsAt, DateTimeOffset endsAt, List<Guid> affectedServiceIds, DateTimeOffset now)
         : base(id)
     {
@@ -63,7 +63,7 @@ public sealed class Maintenance : Entity
     public bool IsDueToComplete(DateTimeOffset now) => Status == MaintenanceStatus.InProgress && now >= EndsAt;
 
     /// <summary>Schedules a maintenance. A window that has already begun is allowed: the job starts it on its next run.</summary>
-    public static Maintenance Schedule(
+    public static ScheduledMaintenance Schedule(
         string title, string description, DateTimeOffset startsAt, DateTimeOffset endsAt, IEnumerable<Guid> affectedServiceIds, DateTimeOffset now)
     {
         var checkedTitle = StatusChecks.Title(title);
@@ -80,7 +80,7 @@ public sealed class Maintenance : Entity
             throw StatusChecks.Invalid("status.services_required", "A maintenance must affect at least one service.", "affected_service_ids");
         }
 
-        return new Maintenance(Guid.CreateVersion7(now), checkedTitle, checkedDescription, startsAt, endsAt, services, now);
+        return new ScheduledMaintenance(Guid.CreateVersion7(now), checkedTitle, checkedDescription, startsAt, endsAt, services, now);
     }
 
     /// <summary>Starts the maintenance, possibly before <see cref="StartsAt"/>; only a scheduled maintenance can start.</summary>

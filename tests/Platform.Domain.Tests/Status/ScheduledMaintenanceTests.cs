@@ -7,15 +7,15 @@ namespace Platform.Domain.Tests.Status;
 
 /// <summary>Scheduling a maintenance, its window rules, and the one-way life cycle the maintenance job drives.</summary>
 [TestFixture]
-public class MaintenanceTests
+public class ScheduledMaintenanceTests
 {
     private static readonly DateTimeOffset StartsAt = Now.AddHours(2);
     private static readonly DateTimeOffset EndsAt = Now.AddHours(4);
 
-    private static Maintenance NewMaintenance() =>
-        Maintenance.Schedule("Database upgrade", "Read-only for a while.", StartsAt, EndsAt, [ApiId, WebId, ApiId], Now);
+    private static ScheduledMaintenance NewMaintenance() =>
+        ScheduledMaintenance.Schedule("Database upgrade", "Read-only for a while.", StartsAt, EndsAt, [ApiId, WebId, ApiId], Now);
 
-    private static Maintenance MaintenanceIn(MaintenanceStatus status)
+    private static ScheduledMaintenance MaintenanceIn(MaintenanceStatus status)
     {
         var maintenance = NewMaintenance();
         if (status != MaintenanceStatus.Scheduled)
@@ -56,7 +56,7 @@ public class MaintenanceTests
     [Test]
     public void Schedule_WindowAlreadyBegun_IsAcceptedAndDueToStart()
     {
-        var maintenance = Maintenance.Schedule("Patch", string.Empty, Now.AddHours(-1), Now.AddHours(1), [ApiId], Now);
+        var maintenance = ScheduledMaintenance.Schedule("Patch", string.Empty, Now.AddHours(-1), Now.AddHours(1), [ApiId], Now);
 
         Assert.That(maintenance.IsDueToStart(Now), Is.True);
     }
@@ -66,7 +66,7 @@ public class MaintenanceTests
     public void Schedule_EndNotAfterStart_ThrowsInvalidWindow(int minutes)
     {
         AssertRule(
-            () => Maintenance.Schedule("Patch", string.Empty, StartsAt, StartsAt.AddMinutes(minutes), [ApiId], Now),
+            () => ScheduledMaintenance.Schedule("Patch", string.Empty, StartsAt, StartsAt.AddMinutes(minutes), [ApiId], Now),
             "status.invalid_window",
             DomainErrorKind.Invalid,
             "ends_at");
@@ -76,7 +76,7 @@ public class MaintenanceTests
     public void Schedule_NoServices_ThrowsServicesRequired()
     {
         AssertRule(
-            () => Maintenance.Schedule("Patch", string.Empty, StartsAt, EndsAt, [], Now),
+            () => ScheduledMaintenance.Schedule("Patch", string.Empty, StartsAt, EndsAt, [], Now),
             "status.services_required",
             DomainErrorKind.Invalid,
             "affected_service_ids");
@@ -90,7 +90,7 @@ public class MaintenanceTests
         title ??= new string('t', length);
 
         AssertRule(
-            () => Maintenance.Schedule(title, string.Empty, StartsAt, EndsAt, [ApiId], Now),
+            () => ScheduledMaintenance.Schedule(title, string.Empty, StartsAt, EndsAt, [ApiId], Now),
             "status.invalid_title",
             DomainErrorKind.Invalid,
             "title");
@@ -99,13 +99,13 @@ public class MaintenanceTests
     [Test]
     public void Schedule_DescriptionOf2000Characters_IsAcceptedAnd2001IsNot()
     {
-        var maintenance = Maintenance.Schedule("Patch", new string('d', 2000), StartsAt, EndsAt, [ApiId], Now);
+        var maintenance = ScheduledMaintenance.Schedule("Patch", new string('d', 2000), StartsAt, EndsAt, [ApiId], Now);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(maintenance.Description, Has.Length.EqualTo(2000));
             AssertRule(
-                () => Maintenance.Schedule("Patch", new string('d', 2001), StartsAt, EndsAt, [ApiId], Now),
+                () => ScheduledMaintenance.Schedule("Patch", new string('d', 2001), StartsAt, EndsAt, [ApiId], Now),
                 "status.invalid_description",
                 DomainErrorKind.Invalid,
                 "description");
