@@ -45,6 +45,24 @@ public sealed class RefreshOverlapTests : ApplicationTestBase
     }
 
     [Test]
+    public async Task Simultaneous_refreshes_with_one_token_all_get_the_same_successor()
+    {
+        var user = await CustomerAsync();
+        var tokens = await App.SignInAsync(user);
+
+        // Two browser tabs (or a retry racing the original) refreshing at the same moment.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => App.SendAsync(new RefreshTokenCommand(tokens.RefreshToken!))));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(outcomes.Select(o => o.Failure?.Code), Is.All.Null);
+            Assert.That(outcomes.Select(o => o.Tokens?.RefreshToken).Distinct().Count(), Is.EqualTo(1), "one successor, not several branches");
+            Assert.That(await Database.CountAsync("refresh_tokens", $"session_id = '{tokens.SessionId}'"), Is.EqualTo(2));
+            Assert.That(await App.RefreshErrorAsync(outcomes[0].Tokens!.RefreshToken!), Is.Null, "the successor works");
+        });
+    }
+
+    [Test]
     public async Task After_the_window_the_previous_token_is_reuse_and_ends_the_session()
     {
         var user = await CustomerAsync();
