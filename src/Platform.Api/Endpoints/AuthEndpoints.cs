@@ -84,7 +84,7 @@ internal static class AuthEndpoints
     /// Rotates a refresh token from the body, or (browser cookie mode) from the cookie, which also needs the CSRF
     /// header: a cross-site form can send the cookie but cannot add a header.
     /// </summary>
-    public static async Task<Ok<TokenDto>> Refresh(HttpContext context, IMediator mediator)
+    public static async Task<IResult> Refresh(HttpContext context, IMediator mediator)
     {
         var request = await ReadOptionalBodyAsync<RefreshRequest>(context);
         var token = request?.RefreshToken;
@@ -102,12 +102,15 @@ internal static class AuthEndpoints
         var outcome = await mediator.Send(new RefreshTokenCommand(token ?? string.Empty), context.RequestAborted);
         if (outcome.Failure is { } failure)
         {
-            if (fromCookie)
+            if (!fromCookie)
             {
-                RefreshCookie.Clear(context);
+                throw failure;
             }
 
-            throw failure;
+            // Written here rather than thrown: the exception handler would drop the cookie-clearing header.
+            RefreshCookie.Clear(context);
+            await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, failure.Code, "Unauthorized", failure.Message);
+            return Results.Empty;
         }
 
         return TypedResults.Ok(fromCookie ? RefreshCookie.Set(context, outcome.Tokens!) : outcome.Tokens!);

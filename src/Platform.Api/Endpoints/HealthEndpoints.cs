@@ -50,9 +50,19 @@ internal static class HealthEndpoints
             {
                 database = new { status = database.Status, latency_ms = database.LatencyMs, migrations = database.Migrations, applied_migration = database.Latest },
                 scheduler,
+                notifications = Listener(services),
             },
         };
         return Results.Json(body, statusCode: ready ? 200 : 503);
+    }
+
+    /// <summary>Whether this instance hears revocations and status changes from the others (LISTEN/NOTIFY).</summary>
+    private static object Listener(IServiceProvider services)
+    {
+        var cache = services.GetRequiredService<Platform.Infrastructure.Sessions.SessionRevocationCache>();
+        return cache.ListeningSince is { } since
+            ? new { status = "listening", since, known_revoked_sessions = cache.Count }
+            : new { status = "reconnecting", since = (DateTimeOffset?)null, known_revoked_sessions = cache.Count };
     }
 
     public static IResult Metrics(PrometheusMetrics metrics) =>

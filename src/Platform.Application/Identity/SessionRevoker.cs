@@ -18,7 +18,10 @@ internal static class SessionRevoker
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var live = await sessions.Where(s => s.RevokedAt == null).ToListAsync(cancellationToken);
+        // Only live sessions: an expired one already ended, and stamping it revoked would misreport why and when.
+        var live = await sessions
+            .Where(s => s.RevokedAt == null && s.IdleExpiresAt > now && s.AbsoluteExpiresAt > now)
+            .ToListAsync(cancellationToken);
         foreach (var session in live)
         {
             session.Revoke(now, reason);

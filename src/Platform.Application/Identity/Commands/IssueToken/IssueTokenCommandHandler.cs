@@ -30,9 +30,10 @@ internal sealed class IssueTokenCommandHandler(
         if (await failures.BlockedUntilAsync(normalized, now, cancellationToken) is { } blockedUntil)
         {
             var wait = blockedUntil - now;
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             throw new TooManyRequestsException(
                 ErrorCodes.AuthLoginBackoff,
-                $"Too many failed sign-ins for this account. Retry in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds.",
+                $"Too many failed sign-ins for this account. Retry in {seconds} second{(seconds == 1 ? string.Empty : "s")}.",
                 wait);
         }
 
@@ -68,10 +69,32 @@ internal sealed class IssueTokenCommandHandler(
         db.RefreshTokens.Add(Domain.Identity.RefreshToken.Issue(session.Id, refresh.Hash, now));
         AuditLog.Add(db, currentUser, requestContext, now, "auth.login_succeeded", "session", session.Id, AuditOutcome.Succeeded, new { email = normalized, device_name = session.DeviceName }, actorId: user.Id);
 
-        // One SaveChanges: the session, its first token and the audit row are written together or not at all.
-        await db.SaveChangesAsync(cancellationToken);
+        // A short transaction that share-locks the account: a disable or password change that is committing waits
+        // for it or is waited for, so a sign-in that checked the old state cannot leave a session behind it.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var stillValid = await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var current = await db.Database
+                .SqlQuery<AccountState>($"SELECT password_hash AS \"PasswordHash\", disabled_at AS \"DisabledAt\" FROM users WHERE id = {user.Id} FOR SHARE")
+                .FirstOrDefaultAsync(ct);
+            if (current is null || current.DisabledAt is not null || current.PasswordHash != user.PasswordHash)
+            {
+                return false;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+        if (!stillValid)
+        {
+            throw new UnauthorizedException(ErrorCodes.AuthInvalidCredentials, "The email or password is wrong.");
+        }
 
         var access = tokens.CreateAccessToken(user, session.Id);
         return new TokenDto(access.Token, "Bearer", access.ExpiresInSeconds, refresh.Token, session.Id);
     }
+
+    private sealed record AccountState(string PasswordHash, DateTimeOffset? DisabledAt);
 }

@@ -39,6 +39,15 @@ internal sealed class RefreshTokenCommandHandler(
         }
 
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == session.UserId, cancellationToken);
+        if (user.IsDisabled)
+        {
+            // Disabling revokes sessions; this only catches one that slipped past, and ends it.
+            session.Revoke(now, SessionRevokeReason.AccountDisabled);
+            await db.SaveChangesAsync(cancellationToken);
+            await revocations.PublishAsync([session.Id], cancellationToken);
+            return new RefreshOutcome(null, new ForbiddenException(ErrorCodes.AuthAccountDisabled, "This account is disabled. Contact an administrator."));
+        }
+
         if (!presented.IsRotated)
         {
             var salt = RandomNumberGenerator.GetBytes(32);

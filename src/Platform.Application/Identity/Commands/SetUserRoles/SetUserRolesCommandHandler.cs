@@ -12,14 +12,14 @@ internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, TimeProv
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken)
             ?? throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
-        if (user.IsInRole(Role.Admin) && !request.Roles.Contains(Role.Admin, StringComparer.Ordinal))
+        if (user.IsInRole(Role.Admin) && !user.IsDisabled && !request.Roles.Contains(Role.Admin, StringComparer.Ordinal))
         {
             // Serialise admin removals so two admins demoting each other cannot both succeed.
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('users.admins', 0))", cancellationToken);
-            var admins = await db.Users.CountAsync(u => u.Roles.Contains(Role.Admin), cancellationToken);
+            var admins = await db.Users.CountAsync(u => u.Roles.Contains(Role.Admin) && u.DisabledAt == null, cancellationToken);
             if (admins <= 1)
             {
-                throw new ConflictException(ErrorCodes.UsersLastAdmin, "This is the last admin: make another user an admin first.");
+                throw new ConflictException(ErrorCodes.UsersLastAdmin, "This is the last enabled admin: make another user an admin first.");
             }
         }
 

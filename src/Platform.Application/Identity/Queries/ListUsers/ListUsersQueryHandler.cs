@@ -15,7 +15,8 @@ internal sealed class ListUsersQueryHandler(IPlatformDbContext db, CursorCodec c
         if (!string.IsNullOrEmpty(search))
         {
             // A literal substring match (the search's own % and _ are escaped), served by a trigram index.
-            var pattern = "%" + EscapeLike(search.ToLowerInvariant()) + "%";
+            // Normalised emails are upper case (EmailAddress.Normalize), so the search is too.
+            var pattern = "%" + EscapeLike(search.ToUpperInvariant()) + "%";
             users = users.Where(u => EF.Functions.Like(u.NormalizedEmail, pattern, "\\"));
         }
 
