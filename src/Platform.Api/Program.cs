@@ -8,6 +8,7 @@ using Platform.Api.Configuration;
 using Platform.Api.Endpoints;
 using Platform.Api.Http;
 using Platform.Api.Observability;
+using Platform.Api.StatusPage;
 using Platform.Application;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
@@ -108,11 +109,14 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
 builder.Services.AddAuthorization();
 builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
 {
-    // Only a configured proxy is believed; the framework's default (loopback) is not trusted implicitly.
-    forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-    forwarded.ForwardLimit = null;
+    // Only a configured proxy is believed. ForwardedHeadersMiddleware trusts every peer when both lists are empty,
+    // so with no proxy configured the headers are not processed at all.
     forwarded.KnownProxies.Clear();
     forwarded.KnownIPNetworks.Clear();
+    forwarded.ForwardLimit = null;
+    forwarded.ForwardedHeaders = network.Value.TrustedProxies.Length == 0
+        ? ForwardedHeaders.None
+        : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
     foreach (var proxy in network.Value.TrustedProxies)
     {
         if (System.Net.IPNetwork.TryParse(proxy, out var range))
@@ -139,6 +143,8 @@ if (migrateOnly)
     return 0;
 }
 
+app.Services.GetRequiredService<Platform.Application.Status.StatusPageCache>().MaxAge =
+    TimeSpan.FromSeconds(app.Services.GetRequiredService<IOptions<StatusPageOptions>>().Value.MaxAgeSeconds);
 app.Services.GetRequiredService<Telemetry>();
 app.Services.GetRequiredService<PrometheusMetrics>();
 
@@ -173,6 +179,8 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapAdminEndpoints();
 app.MapTicketEndpoints();
+app.MapStatusEndpoints();
+app.MapStatusPageEndpoints();
 
 app.Logger.LogInformation("Platform API listening on {Urls}", string.Join(", ", app.Urls.DefaultIfEmpty(builder.Configuration["urls"] ?? "http://localhost:5000")));
 await app.RunAsync();

@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApplicationMetrics>();
         services.AddSingleton<CursorCodec>();
+        services.AddSingleton<Status.StatusPageCache>();
         services.AddOptions<IdempotencyOptions>();
         services.AddOptions<PagingOptions>();
 

@@ -8,6 +8,7 @@ using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.RateLimiting;
 using Platform.Infrastructure.Sessions;
+using Platform.Infrastructure.Status;
 using Quartz;
 
 namespace Platform.Infrastructure;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<ILoginFailureStore, PostgresLoginFailureStore>();
         services.AddScoped<ISessionRevocationPublisher, PostgresSessionRevocationPublisher>();
+        services.AddScoped<Application.Status.IStatusChangePublisher, PostgresStatusChangePublisher>();
         services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 
@@ -79,6 +81,12 @@ public static class DependencyInjection
                     .WithIdentity("delete-expired-rate-limit-counters-trigger", "maintenance")
                     .StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(jobs.IdempotencyCleanupInterval).RepeatForever()));
+                q.AddJob<RunDueMaintenancesJob>(j => j.WithIdentity(RunDueMaintenancesJob.Key).StoreDurably());
+                q.AddTrigger(t => t
+                    .ForJob(RunDueMaintenancesJob.Key)
+                    .WithIdentity("run-due-maintenances-trigger", "status")
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(jobs.MaintenanceInterval).RepeatForever()));
                 q.AddJob<PruneEndedSessionsJob>(j => j.WithIdentity(PruneEndedSessionsJob.Key).StoreDurably());
                 q.AddTrigger(t => t
                     .ForJob(PruneEndedSessionsJob.Key)

@@ -111,6 +111,17 @@ internal static class StartupConfiguration
             }
         }
 
+        var statusPage = configuration.GetSection(StatusPage.StatusPageOptions.SectionName).Get<StatusPage.StatusPageOptions>() ?? new StatusPage.StatusPageOptions();
+        if (statusPage.MaxAgeSeconds is < 0 or > 3600)
+        {
+            throw new OptionsValidationException("StatusPage:MaxAgeSeconds", typeof(StatusPage.StatusPageOptions), ["StatusPage:MaxAgeSeconds must be between 0 and 3600."]);
+        }
+
+        if (statusPage.PublicUrl.Length > 0 && !Uri.TryCreate(statusPage.PublicUrl, UriKind.Absolute, out _))
+        {
+            throw new OptionsValidationException("StatusPage:PublicUrl", typeof(StatusPage.StatusPageOptions), ["StatusPage:PublicUrl must be an absolute URL such as https://status.example.com/status."]);
+        }
+
         var network = configuration.GetSection(NetworkOptions.SectionName).Get<NetworkOptions>() ?? new NetworkOptions();
         foreach (var proxy in network.TrustedProxies)
         {
@@ -145,6 +156,7 @@ internal static class StartupConfiguration
         services.Configure<RequestLimitsOptions>(configuration.GetSection(RequestLimitsOptions.SectionName));
         services.Configure<CorsSettings>(configuration.GetSection(CorsSettings.SectionName));
         services.Configure<NetworkOptions>(configuration.GetSection(NetworkOptions.SectionName));
+        services.Configure<StatusPage.StatusPageOptions>(configuration.GetSection(StatusPage.StatusPageOptions.SectionName));
 
         // Cursors are MACed with a key derived from the server secret, so every instance accepts every cursor.
         var cursorKey = HMACSHA256.HashData(Convert.FromBase64String(auth.SecretKey), "platform-cursor-v1"u8);

@@ -9,6 +9,9 @@ public sealed class JobsOptions
 
     public TimeSpan IdempotencyCleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often scheduled maintenance is started and completed: at most this late after its time.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     public TimeSpan SessionPruneInterval { get; set; } = TimeSpan.FromHours(1);
 
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);

@@ -4,8 +4,11 @@ using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.Sessions;
 
-/// <summary>Marks revoked sessions in this instance's cache once their transaction has committed; forgets them on rollback.</summary>
-internal sealed class SessionRevocationInterceptor(SessionRevocationCache cache) : DbTransactionInterceptor
+/// <summary>
+/// Applies what a transaction announced to this instance's caches once it has committed (revoked sessions, a changed
+/// status page); forgets it on rollback.
+/// </summary>
+internal sealed class SessionRevocationInterceptor(SessionRevocationCache cache, Application.Status.StatusPageCache statusCache) : DbTransactionInterceptor
 {
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Flush(eventData, committed: true);
 
@@ -33,15 +36,22 @@ internal sealed class SessionRevocationInterceptor(SessionRevocationCache cache)
 
     private void Flush(TransactionEndEventData eventData, bool committed)
     {
-        if (eventData.Context is PlatformDbContext { PendingRevocations.Count: > 0 } db)
+        if (eventData.Context is not PlatformDbContext db)
         {
-            if (committed)
-            {
-                cache.MarkRevoked(db.PendingRevocations);
-            }
-
-            db.PendingRevocations.Clear();
+            return;
         }
+
+        if (committed && db.PendingRevocations.Count > 0)
+        {
+            cache.MarkRevoked(db.PendingRevocations);
+        }
+
+        if (committed && db.PendingStatusChange)
+        {
+            statusCache.Invalidate();
+        }
+
+        Forget(db);
     }
 
     private static void Forget(Microsoft.EntityFrameworkCore.DbContext? context)
@@ -49,6 +59,7 @@ internal sealed class SessionRevocationInterceptor(SessionRevocationCache cache)
         if (context is PlatformDbContext db)
         {
             db.PendingRevocations.Clear();
+            db.PendingStatusChange = false;
         }
     }
 }

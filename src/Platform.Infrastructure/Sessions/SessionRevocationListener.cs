@@ -1,18 +1,20 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.Infrastructure.Status;
 
 namespace Platform.Infrastructure.Sessions;
 
 /// <summary>
-/// Keeps this instance's <see cref="SessionRevocationCache"/> in step with every other instance: one connection
-/// that <c>LISTEN</c>s for revocations. Each time it (re)connects it first listens, then loads the revocations
-/// recent enough to matter, so none made while it was away is missed. It checks the connection every few seconds
-/// and reconnects when it drops.
+/// Keeps this instance's <see cref="SessionRevocationCache"/> and status-page cache in step with every other
+/// instance: one connection that <c>LISTEN</c>s for revocations and status changes. Each time it (re)connects it
+/// first listens, then loads the revocations recent enough to matter and drops the cached status page, so nothing
+/// announced while it was away is missed. It checks the connection every few seconds and reconnects when it drops.
 /// </summary>
 internal sealed partial class SessionRevocationListener(
     NpgsqlDataSource dataSource,
     SessionRevocationCache cache,
+    Application.Status.StatusPageCache statusCache,
     TimeProvider timeProvider,
     ILogger<SessionRevocationListener> logger) : BackgroundService
 {
@@ -20,6 +22,7 @@ internal sealed partial class SessionRevocationListener(
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(5);
 
     private NpgsqlConnection? connection;
+    private DateTimeOffset lastPurge = DateTimeOffset.MinValue;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -57,9 +60,14 @@ internal sealed partial class SessionRevocationListener(
                 if (!await connection.WaitAsync(KeepAlive, stoppingToken))
                 {
                     // Nothing arrived: prove the connection is alive (a silent network drop would otherwise go unseen).
-                    await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                    await using var ping = new NpgsqlCommand("SELECT 1", connection) { CommandTimeout = (int)KeepAlive.TotalSeconds };
                     await ping.ExecuteScalarAsync(stoppingToken);
+                }
+
+                if (timeProvider.GetUtcNow() - lastPurge > KeepAlive)
+                {
                     cache.Purge();
+                    lastPurge = timeProvider.GetUtcNow();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -90,10 +98,13 @@ internal sealed partial class SessionRevocationListener(
         try
         {
             opened.Notification += OnNotification;
-            await using (var listen = new NpgsqlCommand($"LISTEN {PostgresSessionRevocationPublisher.Channel}", opened))
+            await using (var listen = new NpgsqlCommand($"LISTEN {PostgresSessionRevocationPublisher.Channel}; LISTEN {PostgresStatusChangePublisher.Channel}", opened))
             {
                 await listen.ExecuteNonQueryAsync(cancellationToken);
             }
+
+            // Changes made while this instance was not listening are unknown: start from a fresh status page.
+            statusCache.Invalidate();
 
             await using (var recent = new NpgsqlCommand("SELECT id, revoked_at FROM user_sessions WHERE revoked_at > $1", opened))
             {
@@ -118,6 +129,12 @@ internal sealed partial class SessionRevocationListener(
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
     {
+        if (e.Channel == PostgresStatusChangePublisher.Channel)
+        {
+            statusCache.Invalidate();
+            return;
+        }
+
         var ids = new List<Guid>();
         foreach (var part in e.Payload.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

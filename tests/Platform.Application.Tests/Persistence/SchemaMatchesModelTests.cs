@@ -78,6 +78,7 @@ public sealed class SchemaMatchesModelTests : ApplicationTestBase
     {
         "timestamp with time zone" => "timestamptz",
         "text[]" => "_text",
+        "uuid[]" => "_uuid",
         "integer" => "int4",
         null => "?",
         _ => type,

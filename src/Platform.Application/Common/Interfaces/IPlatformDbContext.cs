@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Platform.Application.Common.Auditing;
 using Platform.Application.Common.Idempotency;
 using Platform.Domain.Identity;
+using Platform.Domain.Status;
 using Platform.Domain.Tickets;
 
 namespace Platform.Application.Common.Interfaces;
@@ -19,6 +20,18 @@ public interface IPlatformDbContext
     DbSet<Ticket> Tickets { get; }
 
     DbSet<TicketComment> TicketComments { get; }
+
+    DbSet<StatusService> StatusServices { get; }
+
+    DbSet<StatusEvent> StatusEvents { get; }
+
+    DbSet<Incident> Incidents { get; }
+
+    DbSet<IncidentUpdate> IncidentUpdates { get; }
+
+    DbSet<ScheduledMaintenance> Maintenances { get; }
+
+    DbSet<Status.MaintenanceRestorePoint> MaintenanceRestorePoints { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
 

@@ -1,0 +1,75 @@
+using MediatR;
+using Microsoft.Extensions.Options;
+using Platform.Api.Http;
+using Platform.Application.Status;
+using Platform.Application.Status.Queries.GetStatusPage;
+
+namespace Platform.Api.StatusPage;
+
+/// <summary>
+/// The public reads of the status snapshot: our JSON, Statuspage-compatible JSON, an Atom feed and the HTML page.
+/// Anonymous, rate limited per client IP, cacheable for <see cref="StatusPageOptions.MaxAgeSeconds"/>.
+/// </summary>
+internal static class StatusPageEndpoints
+{
+    public static void MapStatusPageEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/status", GetStatus).WithName(nameof(GetStatus)).WithTags("Status").AllowAnonymous()
+            .Produces<StatusSummaryResponse>().Produces(StatusCodes.Status304NotModified).ApiProblems(429);
+        app.MapGet("/api/v2/status.json", GetStatuspageStatus).WithName(nameof(GetStatuspageStatus)).WithTags("Status").AllowAnonymous()
+            .Produces<StatuspageStatusDocument>().Produces(StatusCodes.Status304NotModified).ApiProblems(429);
+        app.MapGet("/api/v2/summary.json", GetStatuspageSummary).WithName(nameof(GetStatuspageSummary)).WithTags("Status").AllowAnonymous()
+            .Produces<StatuspageSummaryDocument>().Produces(StatusCodes.Status304NotModified).ApiProblems(429);
+        app.MapGet("/api/v1/status/incidents.atom", GetIncidentFeed).WithName(nameof(GetIncidentFeed)).WithTags("Status").AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").Produces(StatusCodes.Status304NotModified).ApiProblems(429);
+        app.MapGet("/status", GetStatusPage).WithName(nameof(GetStatusPage)).WithTags("Status").AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static async Task<IResult> GetStatus(HttpContext context, IMediator mediator)
+    {
+        var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
+        return PublicRead.Snapshot(context, snapshot, "v1", "application/json", s => PublicRead.SerializeJson(context, StatusDocuments.V1(s)));
+    }
+
+    public static async Task<IResult> GetStatuspageStatus(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
+    {
+        var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
+        var url = PageUrl(context, options.Value);
+        return PublicRead.Snapshot(context, snapshot, "v2-status:" + url, "application/json", s => PublicRead.SerializeJson(context, StatusDocuments.Status(s, options.Value, url)));
+    }
+
+    public static async Task<IResult> GetStatuspageSummary(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
+    {
+        var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
+        var url = PageUrl(context, options.Value);
+        return PublicRead.Snapshot(context, snapshot, "v2-summary:" + url, "application/json", s => PublicRead.SerializeJson(context, StatusDocuments.Summary(s, options.Value, url)));
+    }
+
+    public static async Task<IResult> GetIncidentFeed(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
+    {
+        var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
+        var url = PageUrl(context, options.Value);
+        var feedUrl = FeedUrl(context, options.Value);
+        return PublicRead.Snapshot(context, snapshot, "atom:" + url, "application/atom+xml; charset=utf-8", s => AtomFeed.Render(s, options.Value, url, feedUrl));
+    }
+
+    public static async Task<IResult> GetStatusPage(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
+    {
+        var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
+        context.Response.Headers.ContentSecurityPolicy = StatusPageHtml.ContentSecurityPolicy;
+        var feedUrl = FeedUrl(context, options.Value);
+        return PublicRead.Snapshot(context, snapshot, "html:" + feedUrl, "text/html; charset=utf-8", s => StatusPageHtml.Render(s, options.Value, feedUrl));
+    }
+
+    /// <summary>The page's public address: configured, or this request's own origin.</summary>
+    private static string PageUrl(HttpContext context, StatusPageOptions options) =>
+        options.PublicUrl.Length > 0 ? options.PublicUrl.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}/status";
+
+    private static string FeedUrl(HttpContext context, StatusPageOptions options)
+    {
+        var origin = options.PublicUrl.Length > 0 && Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var uri)
+            ? uri.GetLeftPart(UriPartial.Authority)
+            : $"{context.Request.Scheme}://{context.Request.Host}";
+        return $"{origin}/api/v1/status/incidents.atom";
+    }
+}

@@ -1,0 +1,45 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Status;
+
+namespace Platform.Application.Status.Commands.AddIncidentUpdate;
+
+internal sealed class AddIncidentUpdateCommandHandler(
+    IPlatformDbContext db,
+    IStatusChangePublisher publisher,
+    ICurrentUser currentUser,
+    TimeProvider timeProvider) : IRequestHandler<AddIncidentUpdateCommand, IncidentDto>
+{
+    public async Task<IncidentDto> Handle(AddIncidentUpdateCommand request, CancellationToken cancellationToken)
+    {
+        // Row lock: two updates posted at once are applied one after the other.
+        var incident = await db.Incidents
+            .FromSql($"SELECT * FROM status_incidents WHERE id = {request.IncidentId} FOR UPDATE")
+            .Include(i => i.Updates)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(StatusErrorCodes.IncidentNotFound, "No incident has this id.");
+
+        var now = timeProvider.GetUtcNowMicros();
+        var serviceStatus = request.ServiceStatus is null ? (ServiceStatus?)null : StatusNames.Parse<ServiceStatus>(request.ServiceStatus);
+        if (serviceStatus is not null && incident.AffectedServiceIds.Count == 0)
+        {
+            throw new RequestValidationException("service_status", "service_status needs an incident with affected services.");
+        }
+
+        incident.AddUpdate(StatusNames.Parse<IncidentStatus>(request.Status), request.Message, serviceStatus, currentUser.UserId!.Value, now);
+        if (serviceStatus is { } status)
+        {
+            // The incident was unresolved until now, so none of its services can have been deleted.
+            await db.RecordAsync(publisher, incident.AffectedServiceIds, status, $"{incident.Title}: {request.Message}".Trim(), now, currentUser.UserId, now, cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await publisher.PublishAsync(cancellationToken);
+        }
+
+        return IncidentDto.From(incident);
+    }
+}

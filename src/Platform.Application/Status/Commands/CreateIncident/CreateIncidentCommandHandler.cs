@@ -1,0 +1,41 @@
+using MediatR;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Status;
+
+namespace Platform.Application.Status.Commands.CreateIncident;
+
+internal sealed class CreateIncidentCommandHandler(
+    IPlatformDbContext db,
+    IStatusChangePublisher publisher,
+    ICurrentUser currentUser,
+    TimeProvider timeProvider) : IRequestHandler<CreateIncidentCommand, IncidentDto>
+{
+    public async Task<IncidentDto> Handle(CreateIncidentCommand request, CancellationToken cancellationToken)
+    {
+        await db.EnsureServicesExistAsync(request.AffectedServiceIds, "affected_service_ids", cancellationToken);
+
+        var now = timeProvider.GetUtcNowMicros();
+        var serviceStatus = request.ServiceStatus is null ? (ServiceStatus?)null : StatusNames.Parse<ServiceStatus>(request.ServiceStatus);
+        var incident = Incident.Open(
+            request.Title,
+            StatusNames.Parse<IncidentStatus>(request.Status),
+            StatusNames.Parse<IncidentImpact>(request.Impact),
+            request.AffectedServiceIds,
+            request.Message,
+            serviceStatus,
+            currentUser.UserId!.Value,
+            now);
+        db.Incidents.Add(incident);
+        if (serviceStatus is { } status)
+        {
+            await db.RecordAsync(publisher, incident.AffectedServiceIds, status, $"{incident.Title}: {request.Message}".Trim(), now, currentUser.UserId, now, cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await publisher.PublishAsync(cancellationToken);
+        }
+
+        return IncidentDto.From(incident);
+    }
+}

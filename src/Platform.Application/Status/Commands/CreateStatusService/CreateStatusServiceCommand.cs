@@ -1,0 +1,20 @@
+using Platform.Application.Common.Messaging;
+using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Status.Commands.CreateStatusService;
+
+/// <summary>Adds a service to the status page. Its status is operational until an event says otherwise.</summary>
+[RequiresRole(Role.Admin)]
+public sealed record CreateStatusServiceCommand(
+    string Slug,
+    string Name,
+    string? Description = null,
+    string? Group = null,
+    int? DisplayOrder = null,
+    string? IdempotencyKey = null) : ICommand<StatusServiceDto>, IIdempotentCommand, IAuditedCommand
+{
+    public string AuditAction => "status.services.create";
+
+    public string AuditResourceType => "status_service";
+}

@@ -1,0 +1,36 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Status;
+
+namespace Platform.Application.Status.Commands.DeleteStatusService;
+
+internal sealed class DeleteStatusServiceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher) : IRequestHandler<DeleteStatusServiceCommand, bool>
+{
+    public async Task<bool> Handle(DeleteStatusServiceCommand request, CancellationToken cancellationToken)
+    {
+        // Locks the row, so an incident naming the service cannot be opened between the check and the delete
+        // (opening one reads the service with FOR SHARE).
+        var service = await db.StatusServices
+            .FromSql($"SELECT * FROM status_services WHERE id = {request.ServiceId} FOR UPDATE")
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
+
+        var id = service.Id;
+        if (await db.Incidents.AnyAsync(i => i.ResolvedAt == null && i.AffectedServiceIds.Contains(id), cancellationToken))
+        {
+            throw new ConflictException(StatusErrorCodes.ServiceHasOpenIncidents, "The service has unresolved incidents: resolve them first.");
+        }
+
+        if (await db.Maintenances.AnyAsync(m => m.Status != MaintenanceStatus.Completed && m.AffectedServiceIds.Contains(id), cancellationToken))
+        {
+            throw new ConflictException(StatusErrorCodes.ServiceHasPendingMaintenance, "The service has scheduled or running maintenance: let it complete first.");
+        }
+
+        db.StatusServices.Remove(service);
+        await db.SaveChangesAsync(cancellationToken);
+        await publisher.PublishAsync(cancellationToken);
+        return true;
+    }
+}

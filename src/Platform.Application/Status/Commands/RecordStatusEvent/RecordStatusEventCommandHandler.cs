@@ -1,0 +1,41 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Status;
+
+namespace Platform.Application.Status.Commands.RecordStatusEvent;
+
+internal sealed class RecordStatusEventCommandHandler(
+    IPlatformDbContext db,
+    IStatusChangePublisher publisher,
+    ICurrentUser currentUser,
+    TimeProvider timeProvider) : IRequestHandler<RecordStatusEventCommand, StatusEventDto>
+{
+    public async Task<StatusEventDto> Handle(RecordStatusEventCommand request, CancellationToken cancellationToken)
+    {
+        var found = await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM status_services WHERE id = {request.ServiceId} FOR SHARE")
+            .ToListAsync(cancellationToken);
+        if (found.Count == 0)
+        {
+            throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
+        }
+
+        var now = timeProvider.GetUtcNowMicros();
+        var occurredAt = request.OccurredAt?.ToUniversalTime() ?? now;
+        var recorded = await db.RecordAsync(
+            publisher,
+            [request.ServiceId],
+            StatusNames.Parse<ServiceStatus>(request.Status),
+            request.Message ?? string.Empty,
+            TruncateToMicroseconds(occurredAt),
+            currentUser.UserId,
+            now,
+            cancellationToken);
+        return StatusEventDto.From(recorded[0]);
+    }
+
+    /// <summary>PostgreSQL keeps microseconds; the response should show what was stored.</summary>
+    private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
+}

@@ -1,0 +1,15 @@
+using FluentValidation;
+using Platform.Application.Common.Validation;
+using Platform.Domain.Status;
+
+namespace Platform.Application.Status.Commands.RecordStatusEvent;
+
+internal sealed class RecordStatusEventCommandValidator : AbstractValidator<RecordStatusEventCommand>
+{
+    public RecordStatusEventCommandValidator()
+    {
+        RuleFor(x => x.Status).Must(s => StatusNames.TryParse<ServiceStatus>(s, out _))
+            .WithMessage($"status must be one of: {string.Join(", ", StatusNames.ServiceStatuses)}.");
+        RuleFor(x => x.Message!).MaximumLength(StatusRules.EventMessageMaxLength).MultiLine().When(x => x.Message is not null);
+    }
+}

@@ -1,0 +1,24 @@
+using Platform.Application.Common.Messaging;
+using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Status.Commands.UpdateStatusService;
+
+/// <summary>Merge patch of a service: absent fields are left alone, <c>"group": null</c> removes the group.</summary>
+[RequiresRole(Role.Admin)]
+public sealed record UpdateStatusServiceCommand(
+    Guid ServiceId,
+    Optional<string?> Slug,
+    Optional<string?> Name,
+    Optional<string?> Description,
+    Optional<string?> Group,
+    Optional<int?> DisplayOrder,
+    IReadOnlyList<int>? AcceptedVersions = null,
+    string? IdempotencyKey = null) : ICommand<StatusServiceDto>, IIdempotentCommand, IAuditedCommand
+{
+    public string AuditAction => "status.services.update";
+
+    public string AuditResourceType => "status_service";
+
+    public Guid? AuditResourceId => ServiceId;
+}

@@ -1,0 +1,49 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Application.Status.Commands.UpdateStatusService;
+
+internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher, TimeProvider timeProvider)
+    : IRequestHandler<UpdateStatusServiceCommand, StatusServiceDto>
+{
+    public async Task<StatusServiceDto> Handle(UpdateStatusServiceCommand request, CancellationToken cancellationToken)
+    {
+        var service = await db.StatusServices
+            .FromSql($"SELECT * FROM status_services WHERE id = {request.ServiceId} FOR UPDATE")
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
+        if (request.AcceptedVersions is { } accepted && !accepted.Contains(service.Version))
+        {
+            throw new PreconditionFailedException();
+        }
+
+        if (request.Slug.HasValue && request.Slug.Value != service.Slug
+            && await db.StatusServices.AnyAsync(s => s.Slug == request.Slug.Value && s.Id != service.Id, cancellationToken))
+        {
+            throw new ConflictException(StatusErrorCodes.SlugTaken, "Another service already has this slug.");
+        }
+
+        var now = timeProvider.GetUtcNowMicros();
+        service.Update(
+            request.Slug.HasValue ? request.Slug.Value : null,
+            request.Name.HasValue ? request.Name.Value : null,
+            request.Description.HasValue ? request.Description.Value : null,
+            request.Group.HasValue ? request.Group.Value : null,
+            request.Group.HasValue,
+            request.DisplayOrder.HasValue ? request.DisplayOrder.Value : null,
+            now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex, "ux_status_services_slug"))
+        {
+            throw new ConflictException(StatusErrorCodes.SlugTaken, "Another service already has this slug.");
+        }
+
+        await publisher.PublishAsync(cancellationToken);
+        return await db.ToDtoAsync(service, now, cancellationToken);
+    }
+}

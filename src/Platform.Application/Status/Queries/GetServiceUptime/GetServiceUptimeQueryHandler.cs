@@ -1,0 +1,21 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Application.Status.Queries.GetServiceUptime;
+
+internal sealed class GetServiceUptimeQueryHandler(IPlatformDbContext db, TimeProvider timeProvider) : IRequestHandler<GetServiceUptimeQuery, ServiceUptimeDto>
+{
+    public async Task<ServiceUptimeDto> Handle(GetServiceUptimeQuery request, CancellationToken cancellationToken)
+    {
+        var service = await db.StatusServices.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == request.Slug, cancellationToken)
+            ?? throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this slug.");
+        var uptime = await db.UptimeAsync([service], request.Days, timeProvider.GetUtcNow(), cancellationToken);
+        var report = uptime[service.Id].Report;
+        return new ServiceUptimeDto(
+            new UptimeServiceDto(service.Id, service.Slug, service.Name),
+            [.. report.Days.Select(d => new UptimeDayDto(d.Date, d.UptimePercent, d.WorstStatus))],
+            report.UptimePercent);
+    }
+}

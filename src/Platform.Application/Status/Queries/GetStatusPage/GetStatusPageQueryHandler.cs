@@ -1,0 +1,49 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Status;
+
+namespace Platform.Application.Status.Queries.GetStatusPage;
+
+internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusPageCache cache, TimeProvider timeProvider)
+    : IRequestHandler<GetStatusPageQuery, StatusPageSnapshot>
+{
+    public const int UptimeDays = 90;
+
+    /// <summary>Resolved incidents stay in the page's history this long.</summary>
+    private static readonly TimeSpan HistoryWindow = TimeSpan.FromDays(14);
+
+    public Task<StatusPageSnapshot> Handle(GetStatusPageQuery request, CancellationToken cancellationToken) =>
+        cache.GetAsync(BuildAsync, cancellationToken);
+
+    private async Task<StatusPageSnapshot> BuildAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var services = (await db.StatusServices.AsNoTracking().ToListAsync(cancellationToken)).InPageOrder().ToList();
+        var statuses = await db.CurrentStatusesAsync(null, now, cancellationToken);
+        var uptime = await db.UptimeAsync(services, UptimeDays, now, cancellationToken);
+        var pageServices = services
+            .Select(s => new StatusPageServiceDto(s.ToDto(statuses), uptime[s.Id].Report, uptime[s.Id].FirstDay))
+            .ToList();
+
+        var historyFrom = now - HistoryWindow;
+        var incidents = await db.Incidents.AsNoTracking().Include(i => i.Updates)
+            .Where(i => i.ResolvedAt == null || i.ResolvedAt >= historyFrom)
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        var maintenances = await db.Maintenances.AsNoTracking()
+            .Where(m => m.Status != MaintenanceStatus.Completed)
+            .OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+
+        return new StatusPageSnapshot(
+            now,
+            StatusRules.Overall(pageServices.Select(s => s.Service.Status)),
+            pageServices,
+            [.. incidents.Where(i => i.IsOpen).Select(IncidentDto.From)],
+            [.. incidents.Where(i => !i.IsOpen).Select(IncidentDto.From)],
+            [.. maintenances.Select(MaintenanceDto.From)]);
+    }
+}

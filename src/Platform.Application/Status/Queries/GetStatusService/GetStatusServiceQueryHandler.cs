@@ -1,0 +1,16 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Application.Status.Queries.GetStatusService;
+
+internal sealed class GetStatusServiceQueryHandler(IPlatformDbContext db, TimeProvider timeProvider) : IRequestHandler<GetStatusServiceQuery, StatusServiceDto>
+{
+    public async Task<StatusServiceDto> Handle(GetStatusServiceQuery request, CancellationToken cancellationToken)
+    {
+        var service = await db.StatusServices.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.ServiceId, cancellationToken)
+            ?? throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
+        return await db.ToDtoAsync(service, timeProvider.GetUtcNow(), cancellationToken);
+    }
+}

@@ -1,0 +1,30 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Domain.Status;
+
+namespace Platform.Application.Status.Queries.ListStatusEvents;
+
+internal sealed class ListStatusEventsQueryHandler(IPlatformDbContext db, CursorCodec cursors) : IRequestHandler<ListStatusEventsQuery, Page<StatusEventDto>>
+{
+    public async Task<Page<StatusEventDto>> Handle(ListStatusEventsQuery request, CancellationToken cancellationToken)
+    {
+        if (!await db.StatusServices.AnyAsync(s => s.Id == request.ServiceId, cancellationToken))
+        {
+            throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
+        }
+
+        return await db.StatusEvents.AsNoTracking()
+            .Where(e => e.ServiceId == request.ServiceId)
+            .ToPageAsync(request, NewestOf(request.ServiceId), cursors, cancellationToken);
+    }
+
+    private static KeysetList<StatusEvent, StatusEventDto> NewestOf(Guid serviceId) => new(
+        $"status-events:{serviceId}",
+        (q, p) => q.Where(e => e.OccurredAt < p.CreatedAt || (e.OccurredAt == p.CreatedAt && e.Id.CompareTo(p.Id) < 0)),
+        q => q.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id),
+        e => new StatusEventDto(e.Id, e.ServiceId, e.Status, e.Message, e.OccurredAt, e.CreatedAt),
+        dto => new KeysetPosition(dto.OccurredAt, dto.Id));
+}

@@ -1,0 +1,16 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Application.Status.Queries.ListStatusServices;
+
+internal sealed class ListStatusServicesQueryHandler(IPlatformDbContext db, TimeProvider timeProvider)
+    : IRequestHandler<ListStatusServicesQuery, IReadOnlyList<StatusServiceDto>>
+{
+    public async Task<IReadOnlyList<StatusServiceDto>> Handle(ListStatusServicesQuery request, CancellationToken cancellationToken)
+    {
+        var services = await db.StatusServices.AsNoTracking().ToListAsync(cancellationToken);
+        var statuses = await db.CurrentStatusesAsync(null, timeProvider.GetUtcNow(), cancellationToken);
+        return [.. services.InPageOrder().Select(s => s.ToDto(statuses))];
+    }
+}

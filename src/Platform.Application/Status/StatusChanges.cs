@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Status;
+
+namespace Platform.Application.Status;
+
+/// <summary>Writes that change what the status page shows; each announces the change to every instance.</summary>
+internal static class StatusChanges
+{
+    /// <summary>One status event per service, in the caller's transaction, and the change announced.</summary>
+    public static async Task<IReadOnlyList<StatusEvent>> RecordAsync(
+        this IPlatformDbContext db,
+        IStatusChangePublisher publisher,
+        IEnumerable<Guid> serviceIds,
+        ServiceStatus status,
+        string message,
+        DateTimeOffset occurredAt,
+        Guid? createdBy,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var events = serviceIds.Select(id => StatusEvent.Record(id, status, message, occurredAt, createdBy, now)).ToList();
+        db.StatusEvents.AddRange(events);
+        await db.SaveChangesAsync(cancellationToken);
+        await publisher.PublishAsync(cancellationToken);
+        return events;
+    }
+
+    /// <summary>
+    /// Refuses ids that name no service (400, field <paramref name="field"/>). The services are share-locked until
+    /// the transaction ends, so none of them can be deleted meanwhile.
+    /// </summary>
+    public static async Task EnsureServicesExistAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> ids, string field, CancellationToken cancellationToken)
+    {
+        var distinct = ids.Distinct().ToArray();
+        var found = await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM status_services WHERE id = ANY({distinct}) FOR SHARE")
+            .ToListAsync(cancellationToken);
+        if (found.Count != distinct.Length)
+        {
+            throw new RequestValidationException(field, "Every id must name an existing service.");
+        }
+    }
+}

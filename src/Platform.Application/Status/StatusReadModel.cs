@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Status;
+
+namespace Platform.Application.Status;
+
+/// <summary>Reads shared by the status queries and commands: current statuses, service views, uptime inputs.</summary>
+internal static class StatusReadModel
+{
+    /// <summary>Each service's latest event at or before <paramref name="now"/> (ties: later created, then larger id).</summary>
+    public static async Task<Dictionary<Guid, (ServiceStatus Status, DateTimeOffset At)>> CurrentStatusesAsync(
+        this IPlatformDbContext db, IReadOnlyCollection<Guid>? serviceIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var query = serviceIds is null
+            ? db.Database.SqlQuery<CurrentStatusRow>(
+                $"""
+                SELECT DISTINCT ON (service_id) service_id AS "ServiceId", status AS "Status", occurred_at AS "OccurredAt"
+                FROM status_events
+                WHERE occurred_at <= {now}
+                ORDER BY service_id, occurred_at DESC, created_at DESC, id DESC
+                """)
+            : db.Database.SqlQuery<CurrentStatusRow>(
+                $"""
+                SELECT DISTINCT ON (service_id) service_id AS "ServiceId", status AS "Status", occurred_at AS "OccurredAt"
+                FROM status_events
+                WHERE occurred_at <= {now} AND service_id = ANY({serviceIds.ToArray()})
+                ORDER BY service_id, occurred_at DESC, created_at DESC, id DESC
+                """);
+        var rows = await query.ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.ServiceId, r => (StatusNames.Parse<ServiceStatus>(r.Status), r.OccurredAt));
+    }
+
+    public static StatusServiceDto ToDto(this StatusService s, IReadOnlyDictionary<Guid, (ServiceStatus Status, DateTimeOffset At)> statuses) =>
+        statuses.TryGetValue(s.Id, out var current)
+            ? new StatusServiceDto(s.Id, s.Slug, s.Name, s.Description, s.Group, s.DisplayOrder, current.Status, current.At, s.CreatedAt, s.UpdatedAt, s.Version)
+            : new StatusServiceDto(s.Id, s.Slug, s.Name, s.Description, s.Group, s.DisplayOrder, ServiceStatus.Operational, null, s.CreatedAt, s.UpdatedAt, s.Version);
+
+    public static async Task<StatusServiceDto> ToDtoAsync(this IPlatformDbContext db, StatusService service, DateTimeOffset now, CancellationToken cancellationToken) =>
+        service.ToDto(await db.CurrentStatusesAsync([service.Id], now, cancellationToken));
+
+    /// <summary>Uptime of the services over <paramref name="days"/> whole UTC days ending today (today counts up to now).</summary>
+    public static async Task<Dictionary<Guid, (UptimeReport Report, DateOnly FirstDay)>> UptimeAsync(
+        this IPlatformDbContext db, IReadOnlyList<StatusService> services, int days, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var firstDay = today.AddDays(1 - days);
+        var from = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        var ids = services.Select(s => s.Id).ToArray();
+
+        // The events inside the range, plus the one each service was in when the range began.
+        var inRange = await db.StatusEvents.AsNoTracking()
+            .Where(e => ids.Contains(e.ServiceId) && e.OccurredAt >= from && e.OccurredAt <= now)
+            .ToListAsync(cancellationToken);
+        var carriedIn = await db.CurrentStatusesAsync(ids, from.AddTicks(-1), cancellationToken);
+        var maintenances = await db.Maintenances.AsNoTracking()
+            .Where(m => m.Status != MaintenanceStatus.Scheduled && m.StartsAt < now && m.EndsAt > from)
+            .ToListAsync(cancellationToken);
+
+        var result = new Dictionary<Guid, (UptimeReport, DateOnly)>();
+        foreach (var service in services)
+        {
+            var changes = StatusChange.FromEvents(inRange.Where(e => e.ServiceId == service.Id)).ToList();
+            if (carriedIn.TryGetValue(service.Id, out var before))
+            {
+                changes.Insert(0, new StatusChange(before.At, before.Status));
+            }
+
+            var windows = maintenances.Where(m => m.AffectedServiceIds.Contains(service.Id))
+                .Select(m => new TimeWindow(m.StartedAt ?? m.StartsAt, m.CompletedAt ?? (m.Status == MaintenanceStatus.Completed ? m.EndsAt : now)));
+            result[service.Id] = (UptimeCalculator.Calculate(changes, windows, firstDay, days, now, service.CreatedAt), firstDay);
+        }
+
+        return result;
+    }
+
+    private sealed record CurrentStatusRow(Guid ServiceId, string Status, DateTimeOffset OccurredAt);
+}
+
+/// <summary>The order services are shown in: by group (ungrouped first), display order, then name.</summary>
+internal static class ServiceOrdering
+{
+    public static IEnumerable<Domain.Status.StatusService> InPageOrder(this IEnumerable<Domain.Status.StatusService> services) =>
+        services.OrderBy(s => s.Group is not null).ThenBy(s => s.Group, StringComparer.Ordinal).ThenBy(s => s.DisplayOrder).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id);
+}
