@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Status.IStatusChangePublisher, PostgresStatusChangePublisher>();
         services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
+        services.AddSingleton<BatchedRateLimitCounter>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.SectionName));

@@ -57,9 +57,12 @@ internal sealed class RateLimitMiddleware(RequestDelegate next)
     /// Counts one hit, arranges the <c>X-RateLimit-*</c> headers on the response and answers 429 when over the
     /// limit. Returns whether the request may go on.
     /// </summary>
-    public static async Task<bool> CountAsync(HttpContext context, IRateLimitStore store, RateLimitPolicy policy, string key)
+    public static async Task<bool> CountAsync(HttpContext context, IRateLimitStore store, RateLimitPolicy policy, string key) =>
+        await ApplyAsync(context, policy, await store.HitAsync(key, TimeSpan.FromSeconds(policy.WindowSeconds), context.RequestAborted));
+
+    /// <summary>Arranges the headers for <paramref name="count"/> and answers 429 when it is over the limit.</summary>
+    public static async Task<bool> ApplyAsync(HttpContext context, RateLimitPolicy policy, RateLimitCount count)
     {
-        var count = await store.HitAsync(key, TimeSpan.FromSeconds(policy.WindowSeconds), context.RequestAborted);
         var state = new RateLimitState(policy, count);
         context.Features.Set(state);
         context.Response.OnStarting(() =>
@@ -115,13 +118,17 @@ internal sealed class AccountRateLimitFilter(Func<EndpointFilterInvocationContex
 }
 
 /// <summary>
-/// The API tiers, after authentication: signed-in traffic is counted per user, anonymous traffic per client IP.
+/// The API tiers, after authentication: signed-in traffic is counted per user, anonymous traffic per client IP, in
+/// memory with batched synchronisation (<see cref="BatchedRateLimitCounter"/>), so most requests cost no database write.
 /// Routes of the authentication tier (counted before the body is read) and non-API routes (probes, metrics, the
 /// OpenAPI and JWKS documents) are not counted here.
 /// </summary>
 internal sealed class TieredRateLimitMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, IRateLimitStore store, ICurrentUser currentUser, IOptions<RateLimitOptions> options)
+    /// <summary>Hits counted in memory between synchronisations: a twentieth of the limit, so overshoot stays small.</summary>
+    private const int SyncFraction = 20;
+
+    public async Task InvokeAsync(HttpContext context, BatchedRateLimitCounter counter, ICurrentUser currentUser, IOptions<RateLimitOptions> options)
     {
         var endpoint = context.GetEndpoint();
         if (endpoint is null || endpoint.Metadata.GetMetadata<RateLimitPolicyMetadata>() is not null || !IsTiered(context.Request.Path))
@@ -133,7 +140,8 @@ internal sealed class TieredRateLimitMiddleware(RequestDelegate next)
         var (policy, key) = currentUser.UserId is { } userId
             ? (options.Value.Authenticated, $"api:user:{userId}")
             : (options.Value.Anonymous, $"api:ip:{currentUser.ClientIp ?? "unknown"}");
-        if (await RateLimitMiddleware.CountAsync(context, store, policy, key))
+        var count = await counter.HitAsync(key, TimeSpan.FromSeconds(policy.WindowSeconds), policy.PermitLimit / SyncFraction, context.RequestAborted);
+        if (await RateLimitMiddleware.ApplyAsync(context, policy, count))
         {
             await next(context);
         }

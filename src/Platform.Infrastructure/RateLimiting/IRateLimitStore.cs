@@ -4,7 +4,10 @@ namespace Platform.Infrastructure.RateLimiting;
 public interface IRateLimitStore
 {
     /// <summary>Counts one hit for the key in the current window and returns the count so far and when the window ends.</summary>
-    Task<RateLimitCount> HitAsync(string key, TimeSpan window, CancellationToken cancellationToken);
+    Task<RateLimitCount> HitAsync(string key, TimeSpan window, CancellationToken cancellationToken) => AddAsync(key, window, 1, cancellationToken);
+
+    /// <summary>Counts <paramref name="hits"/> hits at once (a batch counted in memory first) and returns the window's total.</summary>
+    Task<RateLimitCount> AddAsync(string key, TimeSpan window, int hits, CancellationToken cancellationToken);
 }
 
 /// <summary>Hits so far in the window, when it ends, and the database's time at counting (for Retry-After).</summary>

@@ -8,7 +8,7 @@ namespace Platform.Infrastructure.RateLimiting;
 /// </summary>
 internal sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateLimitStore
 {
-    public async Task<RateLimitCount> HitAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    public async Task<RateLimitCount> AddAsync(string key, TimeSpan window, int hits, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
@@ -16,11 +16,11 @@ internal sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRat
                 SELECT to_timestamp(floor(extract(epoch FROM now()) / $2) * $2) AS start, now() AS at
             )
             INSERT INTO rate_limit_counters AS c (key, window_start, hits, expires_at)
-            SELECT $1, w.start, 1, w.start + make_interval(secs => $2) FROM w
+            SELECT $1, w.start, $3, w.start + make_interval(secs => $2) FROM w
             ON CONFLICT (key) DO UPDATE SET
                 hits = CASE
-                    WHEN excluded.window_start > c.window_start THEN 1
-                    WHEN excluded.window_start = c.window_start THEN c.hits + 1
+                    WHEN excluded.window_start > c.window_start THEN $3
+                    WHEN excluded.window_start = c.window_start THEN c.hits + $3
                     ELSE c.hits END,
                 window_start = GREATEST(c.window_start, excluded.window_start),
                 expires_at = GREATEST(c.expires_at, excluded.expires_at)
@@ -28,6 +28,7 @@ internal sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRat
             """);
         command.Parameters.AddWithValue(key);
         command.Parameters.AddWithValue(window.TotalSeconds);
+        command.Parameters.AddWithValue(hits);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new RateLimitCount(
