@@ -97,8 +97,13 @@ internal static class StatusEndpoints
     public static async Task<IResult> ListServices(HttpContext context, IMediator mediator) =>
         PublicRead.Json(context, new ItemsDto<StatusServiceDto>(await mediator.Send(new ListStatusServicesQuery(), context.RequestAborted)));
 
-    public static async Task<IResult> GetService(Guid id, HttpContext context, IMediator mediator) =>
-        PublicRead.Json(context, await mediator.Send(new GetStatusServiceQuery(id), context.RequestAborted));
+    public static async Task<IResult> GetService(Guid id, HttpContext context, IMediator mediator)
+    {
+        // A body-hash ETag, not the version one: the body shows the current status, which events change without
+        // changing the service's version. For If-Match, send "v" + the version field (see docs/api.md).
+        var service = await mediator.Send(new GetStatusServiceQuery(id), context.RequestAborted);
+        return PublicRead.Json(context, service);
+    }
 
     public static async Task<IResult> UpdateService(Guid id, UpdateStatusServiceRequest request, HttpContext context, IMediator mediator)
     {
@@ -177,8 +182,11 @@ internal static class StatusEndpoints
         return PublicRead.Json(context, result);
     }
 
-    public static async Task<IResult> GetIncident(Guid id, HttpContext context, IMediator mediator) =>
-        PublicRead.Json(context, await mediator.Send(new GetIncidentQuery(id), context.RequestAborted));
+    public static async Task<IResult> GetIncident(Guid id, HttpContext context, IMediator mediator)
+    {
+        var incident = await mediator.Send(new GetIncidentQuery(id), context.RequestAborted);
+        return PublicRead.Json(context, incident, ETags.ForVersion(incident.Version));
+    }
 
     public static async Task<IResult> ScheduleMaintenance(ScheduleMaintenanceRequest request, HttpContext context, IMediator mediator)
     {
@@ -206,6 +214,9 @@ internal static class StatusEndpoints
         return PublicRead.Json(context, result);
     }
 
-    public static async Task<IResult> GetMaintenance(Guid id, HttpContext context, IMediator mediator) =>
-        PublicRead.Json(context, await mediator.Send(new GetMaintenanceQuery(id), context.RequestAborted));
+    public static async Task<IResult> GetMaintenance(Guid id, HttpContext context, IMediator mediator)
+    {
+        var maintenance = await mediator.Send(new GetMaintenanceQuery(id), context.RequestAborted);
+        return PublicRead.Json(context, maintenance, ETags.ForVersion(maintenance.Version));
+    }
 }

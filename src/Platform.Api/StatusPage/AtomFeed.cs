@@ -17,7 +17,8 @@ internal static class AtomFeed
             const string Atom = "http://www.w3.org/2005/Atom";
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
-            xml.WriteElementString("id", Atom, feedUrl);
+            // An Atom id must be an absolute IRI: the feed's address when it is known, else a stable URN.
+            xml.WriteElementString("id", Atom, feedUrl.StartsWith("http", StringComparison.Ordinal) ? feedUrl : $"urn:platform:{options.PageId}:incidents");
             xml.WriteElementString("title", Atom, $"{options.Name} status: incidents");
             xml.WriteElementString("updated", Atom, Time(snapshot.UpdatedAt));
             Link(xml, Atom, "self", feedUrl, "application/atom+xml");

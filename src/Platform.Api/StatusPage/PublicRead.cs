@@ -15,10 +15,10 @@ internal static class PublicRead
 {
     private static readonly ConditionalWeakTable<StatusPageSnapshot, Dictionary<string, Rendered>> Renders = [];
 
-    public static IResult Json<T>(HttpContext context, T value)
+    public static IResult Json<T>(HttpContext context, T value, string? etag = null)
     {
         SetCaching(context);
-        return ETags.Json(context, value);
+        return ETags.Json(context, value, etag);
     }
 
     /// <summary>Serves <paramref name="view"/> of the snapshot, rendering it only the first time for this snapshot.</summary>

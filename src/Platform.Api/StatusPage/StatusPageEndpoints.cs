@@ -34,42 +34,43 @@ internal static class StatusPageEndpoints
     public static async Task<IResult> GetStatuspageStatus(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
     {
         var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
-        var url = PageUrl(context, options.Value);
-        return PublicRead.Snapshot(context, snapshot, "v2-status:" + url, "application/json", s => PublicRead.SerializeJson(context, StatusDocuments.Status(s, options.Value, url)));
+        var url = PageUrl(options.Value);
+        return PublicRead.Snapshot(context, snapshot, "v2-status", "application/json", s => PublicRead.SerializeJson(context, StatusDocuments.Status(s, options.Value, url)));
     }
 
     public static async Task<IResult> GetStatuspageSummary(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
     {
         var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
-        var url = PageUrl(context, options.Value);
-        return PublicRead.Snapshot(context, snapshot, "v2-summary:" + url, "application/json", s => PublicRead.SerializeJson(context, StatusDocuments.Summary(s, options.Value, url)));
+        var url = PageUrl(options.Value);
+        return PublicRead.Snapshot(context, snapshot, "v2-summary", "application/json", s => PublicRead.SerializeJson(context, StatusDocuments.Summary(s, options.Value, url)));
     }
 
     public static async Task<IResult> GetIncidentFeed(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
     {
         var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
-        var url = PageUrl(context, options.Value);
-        var feedUrl = FeedUrl(context, options.Value);
-        return PublicRead.Snapshot(context, snapshot, "atom:" + url, "application/atom+xml; charset=utf-8", s => AtomFeed.Render(s, options.Value, url, feedUrl));
+        var url = PageUrl(options.Value);
+        var feedUrl = FeedUrl(options.Value);
+        return PublicRead.Snapshot(context, snapshot, "atom", "application/atom+xml; charset=utf-8", s => AtomFeed.Render(s, options.Value, url, feedUrl));
     }
 
     public static async Task<IResult> GetStatusPage(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
     {
         var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
         context.Response.Headers.ContentSecurityPolicy = StatusPageHtml.ContentSecurityPolicy;
-        var feedUrl = FeedUrl(context, options.Value);
-        return PublicRead.Snapshot(context, snapshot, "html:" + feedUrl, "text/html; charset=utf-8", s => StatusPageHtml.Render(s, options.Value, feedUrl));
+        var feedUrl = FeedUrl(options.Value);
+        return PublicRead.Snapshot(context, snapshot, "html", "text/html; charset=utf-8", s => StatusPageHtml.Render(s, options.Value, feedUrl));
     }
 
-    /// <summary>The page's public address: configured, or this request's own origin.</summary>
-    private static string PageUrl(HttpContext context, StatusPageOptions options) =>
-        options.PublicUrl.Length > 0 ? options.PublicUrl.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}/status";
+    /// <summary>
+    /// The page's address: <see cref="StatusPageOptions.PublicUrl"/> when configured, else the path alone. Never the
+    /// request's Host header: these responses are publicly cacheable, and a shared cache must not keep links to
+    /// whatever host a client claimed.
+    /// </summary>
+    private static string PageUrl(StatusPageOptions options) =>
+        options.PublicUrl.Length > 0 ? options.PublicUrl.TrimEnd('/') : "/status";
 
-    private static string FeedUrl(HttpContext context, StatusPageOptions options)
-    {
-        var origin = options.PublicUrl.Length > 0 && Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var uri)
-            ? uri.GetLeftPart(UriPartial.Authority)
-            : $"{context.Request.Scheme}://{context.Request.Host}";
-        return $"{origin}/api/v1/status/incidents.atom";
-    }
+    private static string FeedUrl(StatusPageOptions options) =>
+        options.PublicUrl.Length > 0 && Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var uri)
+            ? $"{uri.GetLeftPart(UriPartial.Authority)}/api/v1/status/incidents.atom"
+            : "/api/v1/status/incidents.atom";
 }

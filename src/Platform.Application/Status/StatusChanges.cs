@@ -27,6 +27,13 @@ internal static class StatusChanges
         return events;
     }
 
+    /// <summary>An event message made from longer text (an incident's title and update), cut to what an event holds.</summary>
+    public static string EventMessage(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length <= StatusRules.EventMessageMaxLength ? trimmed : string.Concat(trimmed.AsSpan(0, StatusRules.EventMessageMaxLength - 1), "\u2026");
+    }
+
     /// <summary>
     /// Refuses ids that name no service (400, field <paramref name="field"/>). The services are share-locked until
     /// the transaction ends, so none of them can be deleted meanwhile.

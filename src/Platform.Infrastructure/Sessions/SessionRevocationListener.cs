@@ -158,9 +158,9 @@ internal sealed partial class SessionRevocationListener(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session revocation listener could not connect at start-up; retrying in the background")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification listener (session revocations, status changes) could not connect at start-up; retrying in the background")]
     private partial void LogConnectFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session revocation listener lost its connection; reconnecting")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification listener (session revocations, status changes) lost its connection; reconnecting")]
     private partial void LogConnectionLost(Exception exception);
 }

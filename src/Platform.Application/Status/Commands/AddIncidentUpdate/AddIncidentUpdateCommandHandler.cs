@@ -32,7 +32,7 @@ internal sealed class AddIncidentUpdateCommandHandler(
         if (serviceStatus is { } status)
         {
             // The incident was unresolved until now, so none of its services can have been deleted.
-            await db.RecordAsync(publisher, incident.AffectedServiceIds, status, $"{incident.Title}: {request.Message}".Trim(), now, currentUser.UserId, now, cancellationToken);
+            await db.RecordAsync(publisher, incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
         }
         else
         {

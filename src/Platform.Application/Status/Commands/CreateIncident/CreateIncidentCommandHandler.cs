@@ -28,7 +28,7 @@ internal sealed class CreateIncidentCommandHandler(
         db.Incidents.Add(incident);
         if (serviceStatus is { } status)
         {
-            await db.RecordAsync(publisher, incident.AffectedServiceIds, status, $"{incident.Title}: {request.Message}".Trim(), now, currentUser.UserId, now, cancellationToken);
+            await db.RecordAsync(publisher, incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
         }
         else
         {

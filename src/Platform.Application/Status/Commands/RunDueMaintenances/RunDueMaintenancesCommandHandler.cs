@@ -13,9 +13,16 @@ internal sealed class RunDueMaintenancesCommandHandler(
     IRequestContext requestContext,
     TimeProvider timeProvider) : IRequestHandler<RunDueMaintenancesCommand, int>
 {
+    /// <summary>
+    /// Events written in one run get strictly increasing times, a microsecond apart, so the later one (a completion
+    /// after a start, a start after another's completion) is the service's current status, not a coin toss on ids.
+    /// </summary>
+    private DateTimeOffset clock;
+
     public async Task<int> Handle(RunDueMaintenancesCommand request, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNowMicros();
+        clock = now;
 
         // SKIP LOCKED: a maintenance another instance is moving right now is left to it; the status check that
         // follows the lock makes a second run find nothing left to do.
@@ -71,7 +78,8 @@ internal sealed class RunDueMaintenancesCommandHandler(
         }
 
         maintenance.Start(now);
-        db.StatusEvents.AddRange(services.Select(id => StatusEvent.Record(id, ServiceStatus.UnderMaintenance, $"Maintenance: {maintenance.Title}", now, null, now)));
+        var at = Tick();
+        db.StatusEvents.AddRange(services.Select(id => StatusEvent.Record(id, ServiceStatus.UnderMaintenance, Message("Maintenance: ", maintenance.Title), at, null, at)));
         Audit("status.maintenances.start", maintenance, now);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -111,11 +119,20 @@ internal sealed class RunDueMaintenancesCommandHandler(
             }
 
             var restore = point.StatusBefore == ServiceStatus.UnderMaintenance ? ServiceStatus.Operational : point.StatusBefore;
-            db.StatusEvents.Add(StatusEvent.Record(point.ServiceId, restore, $"Maintenance completed: {maintenance.Title}", now, null, now));
+            var at = Tick();
+            db.StatusEvents.Add(StatusEvent.Record(point.ServiceId, restore, Message("Maintenance completed: ", maintenance.Title), at, null, at));
         }
 
         Audit("status.maintenances.complete", maintenance, now);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Message(string prefix, string title) => StatusChanges.EventMessage(prefix + title);
+
+    private DateTimeOffset Tick()
+    {
+        clock = clock.AddTicks(10);
+        return clock;
     }
 
     private async Task<List<Guid>> ExistingServicesAsync(ScheduledMaintenance maintenance, CancellationToken cancellationToken)

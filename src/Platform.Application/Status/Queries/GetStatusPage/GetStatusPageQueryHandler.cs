@@ -13,6 +13,8 @@ internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusPag
     /// <summary>Resolved incidents stay in the page's history this long.</summary>
     private static readonly TimeSpan HistoryWindow = TimeSpan.FromDays(14);
 
+    private const int HistoryLimit = 50;
+
     public Task<StatusPageSnapshot> Handle(GetStatusPageQuery request, CancellationToken cancellationToken) =>
         cache.GetAsync(BuildAsync, cancellationToken);
 
@@ -26,11 +28,16 @@ internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusPag
             .Select(s => new StatusPageServiceDto(s.ToDto(statuses), uptime[s.Id].Report, uptime[s.Id].FirstDay))
             .ToList();
 
+        // Every unresolved incident, however many; the history is capped.
         var historyFrom = now - HistoryWindow;
-        var incidents = await db.Incidents.AsNoTracking().Include(i => i.Updates)
-            .Where(i => i.ResolvedAt == null || i.ResolvedAt >= historyFrom)
+        var open = await db.Incidents.AsNoTracking().Include(i => i.Updates)
+            .Where(i => i.ResolvedAt == null)
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
-            .Take(100)
+            .ToListAsync(cancellationToken);
+        var recent = await db.Incidents.AsNoTracking().Include(i => i.Updates)
+            .Where(i => i.ResolvedAt != null && i.ResolvedAt >= historyFrom)
+            .OrderByDescending(i => i.ResolvedAt).ThenByDescending(i => i.Id)
+            .Take(HistoryLimit)
             .ToListAsync(cancellationToken);
         var maintenances = await db.Maintenances.AsNoTracking()
             .Where(m => m.Status != MaintenanceStatus.Completed)
@@ -42,8 +49,8 @@ internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusPag
             now,
             StatusRules.Overall(pageServices.Select(s => s.Service.Status)),
             pageServices,
-            [.. incidents.Where(i => i.IsOpen).Select(IncidentDto.From)],
-            [.. incidents.Where(i => !i.IsOpen).Select(IncidentDto.From)],
+            [.. open.Select(IncidentDto.From)],
+            [.. recent.Select(IncidentDto.From)],
             [.. maintenances.Select(MaintenanceDto.From)]);
     }
 }
