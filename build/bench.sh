@@ -4,7 +4,8 @@
 #   build/bench.sh [seconds per endpoint, default 15]
 #
 # Starts a throwaway PostgreSQL and the Release build of the API on loopback, seeds one customer with 200
-# tickets, drives each endpoint with wrk (installed from Debian's packages if missing) and prints a table.
+# tickets and a status page (four services, status events, an open incident), drives each endpoint with wrk
+# (installed from Debian's packages if missing) and prints a table.
 # Nothing leaves 127.0.0.1; everything it starts is stopped on exit. Not part of the test run.
 set -euo pipefail
 
@@ -44,6 +45,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 Auth__SecretKey=$(head -c 32 /dev/urandom | base64) \
 Auth__SigningKeys__0__Id=bench \
 Auth__SigningKeys__0__PrivateKey="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt)" \
+Bootstrap__AdminEmails=bench-admin@example.com \
 RateLimiting__Auth__PermitLimit=100000 \
 RateLimiting__Authenticated__PermitLimit=100000000 \
 RateLimiting__Anonymous__PermitLimit=100000000 \
@@ -67,6 +69,32 @@ for i in $(seq 1 200); do
         -d "{\"subject\":\"Seed $i\",\"body\":\"Seeded for the benchmark\"}" >/dev/null
 done
 ticket=$(curl -fs "$base/api/v1/tickets?page_size=1" -H "Authorization: Bearer $token" | jq -r '.items[0].id')
+
+# The status page: four services (three in a group), a few status events, an open incident with an update.
+curl -fs -X POST "$base/api/v1/auth/register" -H "$json" \
+    -d '{"email":"bench-admin@example.com","password":"correct horse battery","display_name":"Bench admin"}' >/dev/null
+admin=$(curl -fs -X POST "$base/api/v1/auth/token" -H "$json" \
+    -d '{"email":"bench-admin@example.com","password":"correct horse battery"}' | jq -r .access_token)
+admin_post() { # path, body: prints the response body
+    curl -fs -X POST "$base$1" -H "$json" -H "Authorization: Bearer $admin" -d "$2"
+}
+services=()
+for spec in api:API:Core web:Web\ app:Core worker:Workers:Core billing:Billing:; do
+    IFS=: read -r slug name group <<<"$spec"
+    group_json=null
+    [[ -n "$group" ]] && group_json="\"$group\""
+    services+=("$(admin_post /api/v1/status/services \
+        "{\"slug\":\"$slug\",\"name\":\"$name\",\"description\":\"Seeded for the benchmark\",\"group\":$group_json}" | jq -r .id)")
+done
+for status in degraded_performance operational partial_outage; do
+    admin_post "/api/v1/status/services/${services[0]}/events" "{\"status\":\"$status\",\"message\":\"Bench\"}" >/dev/null
+done
+admin_post "/api/v1/status/services/${services[1]}/events" '{"status":"degraded_performance"}' >/dev/null
+incident=$(admin_post /api/v1/status/incidents \
+    "{\"title\":\"Bench incident\",\"status\":\"investigating\",\"impact\":\"minor\",\"affected_service_ids\":[\"${services[0]}\"],\"message\":\"Looking into it\"}" |
+    jq -r .id)
+admin_post "/api/v1/status/incidents/$incident/updates" '{"status":"identified","message":"Found it"}' >/dev/null
+curl -fs "$base/status" | grep -q "Bench incident" || { echo "[bench] the status page does not show the seeded incident" >&2; exit 1; }
 
 cat >"$work/create.lua" <<'LUA'
 wrk.method = "POST"
@@ -96,6 +124,8 @@ run "GET /ready" "$base/ready"
 run "GET /api/v1/tickets/{id}" "${auth[@]}" "$base/api/v1/tickets/$ticket"
 run "GET /api/v1/tickets (page of 20)" "${auth[@]}" "$base/api/v1/tickets?page_size=20"
 run "POST /api/v1/tickets" "${auth[@]}" -s "$work/create.lua" "$base/api/v1/tickets"
+run "GET /api/v1/status (anonymous)" "$base/api/v1/status"
+run "GET /status (HTML page)" "$base/status"
 
 baseline=$(awk -F'\t' 'NR==1 {print $2}' "$work/results.tsv")
 echo

@@ -36,6 +36,11 @@ trap 'exit 143' TERM
 # shellcheck source=build/lib/tools.sh
 source "$repo/build/lib/tools.sh"
 ensure_promtool || exit 1
+# The status-page browser test (tests/Platform.Api.Tests/StatusPageBrowserTests.cs) drives Debian's Chromium with
+# playwright-core from tests/browser. Stop here, loudly, if either cannot be installed: that test fails without them.
+ensure_chromium || { echo "[test] error: Chromium is needed by the browser test and could not be installed" >&2; exit 1; }
+ensure_browser_deps "$repo/tests/browser" ||
+    { echo "[test] error: tests/browser's node modules are needed by the browser test and could not be installed" >&2; exit 1; }
 
 if [[ -z "${ConnectionStrings__Platform:-}" ]]; then
     pg_ensure_binaries || exit 1
@@ -56,6 +61,8 @@ fi
 
 rm -rf "$results"
 mkdir -p "$results"
+# Tests that make files worth keeping (the browser test's screenshots) write them under here.
+export PLATFORM_TEST_RESULTS="$results"
 
 build_rc=0
 test_rc=0
