@@ -129,7 +129,7 @@ try {
   const services = [];
   for (const row of await desktop.page.locator('div.service').all()) {
     if (await row.isVisible()) {
-      services.push({ name: await visible(row.locator('h3')), status: await visible(row.locator('.badge')) });
+      services.push({ name: await visible(row.locator('.name')), status: await visible(row.locator('.badge')) });
     }
   }
   const incidents = [];

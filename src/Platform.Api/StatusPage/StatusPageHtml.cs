@@ -23,7 +23,7 @@ internal static class StatusPageHtml
         main{max-width:56rem;margin:0 auto;padding:1rem}
         h1{font-size:1.5rem;margin:.5rem 0 1rem}
         h2{font-size:1.2rem;margin:2rem 0 .75rem}
-        h3{font-size:1rem;margin:0}
+        h3,h4{font-size:1rem;margin:0}
         a{color:var(--maint)}
         .overall{padding:1rem;border-radius:.5rem;border-left:.5rem solid var(--ok);background:var(--card);font-size:1.15rem;font-weight:600}
         .overall.minor{border-color:var(--degraded)}.overall.major{border-color:var(--partial)}.overall.critical{border-color:var(--major)}.overall.maintenance{border-color:var(--maint)}
@@ -37,6 +37,9 @@ internal static class StatusPageHtml
         .bar li{flex:1;min-width:1px;border-radius:1px;background:var(--none)}
         .bar .d-operational{background:var(--ok)}.bar .d-degraded_performance{background:var(--degraded)}.bar .d-partial_outage{background:var(--partial)}.bar .d-major_outage{background:var(--major)}.bar .d-under_maintenance{background:var(--maint)}
         .meta{color:var(--muted);font-size:.875rem}
+        .scale{display:flex;justify-content:space-between;gap:1rem}
+        .i-none::before{background:var(--muted)}.i-minor{color:var(--degraded)}.i-major{color:var(--partial)}.i-critical{color:var(--major)}
+        .resolved{color:var(--ok)}
         .incident{border:1px solid var(--line);border-radius:.5rem;padding:.75rem;margin:.75rem 0}
         .incident ol{margin:.5rem 0 0;padding-left:1.25rem}
         .empty{color:var(--muted)}
@@ -91,8 +94,11 @@ internal static class StatusPageHtml
             group = s.Group;
             var status = StatusNames.Of(s.Status);
             var uptime = entry.Uptime.UptimePercent is { } percent ? $"{percent.ToString("0.00", CultureInfo.InvariantCulture)}% uptime" : "No uptime data yet";
+
+            // Services in a group sit one heading level below the group's name.
+            var level = s.Group is null ? "h3" : "h4";
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"service\" id=\"service-{Html.Encode(s.Slug)}\"><div class=\"row\">")
-                .Append(CultureInfo.InvariantCulture, $"<h3>{Html.Encode(s.Name)}</h3>")
+                .Append(CultureInfo.InvariantCulture, $"<{level} class=\"name\">{Html.Encode(s.Name)}</{level}>")
                 .Append(CultureInfo.InvariantCulture, $"<span class=\"badge s-{status}\">{StatusText.Service(s.Status)}</span></div>");
             if (s.Description.Length > 0)
             {
@@ -108,7 +114,8 @@ internal static class StatusPageHtml
                 html.Append(CultureInfo.InvariantCulture, $"<li class=\"{css}\" title=\"{day.Date:yyyy-MM-dd}: {figure}, {StatusText.Service(day.WorstStatus)}\"></li>");
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"</ol><div class=\"row meta\"><span>{entry.Uptime.Days.Count} days ago</span><span>{uptime} over {entry.Uptime.Days.Count} days</span><span>Today</span></div></div>");
+            html.Append(CultureInfo.InvariantCulture, $"</ol><div class=\"scale meta\"><span>{entry.Uptime.Days.Count} days ago</span><span>Today</span></div>")
+                .Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{uptime} over the last {entry.Uptime.Days.Count} days</p></div>");
         }
 
         html.Append("</section>");
@@ -173,7 +180,7 @@ internal static class StatusPageHtml
     private static void Incident(StringBuilder html, IncidentDto incident, StatusPageSnapshot snapshot)
     {
         html.Append(CultureInfo.InvariantCulture, $"<article class=\"incident\" id=\"incident-{incident.Id}\"><div class=\"row\"><h3>{Html.Encode(incident.Title)}</h3>")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"badge\">{StatusText.Incident(incident.Status)} · impact {StatusText.Impact(incident.Impact).ToLowerInvariant()}</span></div>");
+            .Append(CultureInfo.InvariantCulture, $"<span class=\"badge {(incident.ResolvedAt is null ? $"i-{StatusNames.Of(incident.Impact)}" : "resolved")}\">{StatusText.Incident(incident.Status)} · impact {StatusText.Impact(incident.Impact).ToLowerInvariant()}</span></div>");
         if (incident.AffectedServiceIds.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Affects {Html.Encode(ServiceNames(incident.AffectedServiceIds, snapshot))}</p>");
