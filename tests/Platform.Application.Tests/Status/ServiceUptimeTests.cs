@@ -71,6 +71,32 @@ public sealed class ServiceUptimeTests : ApplicationTestBase
     }
 
     [Test]
+    public async Task Time_under_maintenance_is_left_out_of_the_days_uptime_rather_than_counted_as_down()
+    {
+        var api = await CreatedDaysAgoAsync("api", 3);
+        var now = App.Clock.GetUtcNow();
+
+        // Yesterday: maintenance 10:00-12:00 run by the job as it happens, then a partial outage 14:00-20:00.
+        App.Clock.Advance(yesterdayStart.AddHours(10) - now);
+        await App.ScheduleAsync(agent, "Upgrade", yesterdayStart.AddHours(10), yesterdayStart.AddHours(12), api.Id);
+        await App.RunMaintenanceJobAsync();
+        App.Clock.Advance(TimeSpan.FromHours(2));
+        await App.RunMaintenanceJobAsync();
+        App.Clock.Advance(now - yesterdayStart.AddHours(12));
+        await App.RecordAsync(agent, api.Id, "partial_outage", "Errors", yesterdayStart.AddHours(14));
+        await App.RecordAsync(agent, api.Id, "operational", "Fixed", yesterdayStart.AddHours(20));
+
+        var yesterday = (await App.SendAsync(new GetServiceUptimeQuery("api", 2))).Days[0];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(yesterday.Date, Is.EqualTo(today.AddDays(-1)));
+            Assert.That(yesterday.UptimePercent, Is.EqualTo(72.72), "6 hours down of the 22 that counted (16/22 rounded down)");
+            Assert.That(yesterday.WorstStatus, Is.EqualTo(ServiceStatus.PartialOutage));
+        });
+    }
+
+    [Test]
     public async Task Days_before_the_service_existed_are_not_counted()
     {
         await App.CreateServiceAsync(admin, "api");
