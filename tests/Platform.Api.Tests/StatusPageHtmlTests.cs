@@ -220,4 +220,26 @@ public sealed partial class StatusPageHtmlTests : StatusApiTestBase
             Assert.That(html, Does.Contain("Scheduled</span>"), "its status in words");
         });
     }
+
+    [Test]
+    public async Task A_resolved_incident_moves_from_active_incidents_to_the_past_14_days()
+    {
+        using var admin = await AdminClientAsync();
+        var api = IdOf(await CreateServiceAsync(admin, "api"));
+        var incident = IdOf(await CreateIncidentAsync(admin, "Yesterday's blip", [api], "Looking."));
+        await AddUpdateAsync(admin, incident, "resolved", "All fine again.");
+
+        var (_, html) = await PageAsync();
+        var history = html.IndexOf("Past incidents (14 days)", StringComparison.Ordinal);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Not.Contain("Active incidents"));
+            Assert.That(history, Is.GreaterThanOrEqualTo(0));
+            Assert.That(html.IndexOf($"id=\"incident-{incident}\"", StringComparison.Ordinal), Is.GreaterThan(history));
+            Assert.That(html, Does.Contain("All fine again."));
+            Assert.That(html, Does.Contain("Resolved"));
+            Assert.That(html, Does.Contain("All Systems Operational"));
+        });
+    }
 }
