@@ -152,7 +152,7 @@ public sealed class StatusPublicReadTests : StatusApiTestBase
             Assert.That(Keys(body["page"]), Is.EquivalentTo(new[] { "id", "name", "url", "time_zone", "updated_at" }));
             Assert.That(StringOf(body["page"], "id"), Is.EqualTo("platform"));
             Assert.That(StringOf(body["page"], "name"), Is.EqualTo("Platform"));
-            Assert.That(StringOf(body["page"], "url"), Is.EqualTo("http://localhost/status"));
+            Assert.That(StringOf(body["page"], "url"), Is.EqualTo("/status"), "without StatusPage:PublicUrl the page URL is a path, never the request's Host");
             Assert.That(StringOf(body["page"], "time_zone"), Is.EqualTo("Etc/UTC"));
             Assert.That(TimeOf(body["page"], "updated_at"), Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
             Assert.That(Keys(body["status"]), Is.EquivalentTo(new[] { "indicator", "description" }));
@@ -179,7 +179,11 @@ public sealed class StatusPublicReadTests : StatusApiTestBase
         {
             Assert.That(Keys(body), Is.EquivalentTo(new[] { "page", "components", "incidents", "scheduled_maintenances", "status" }));
             Assert.That(Keys(body["page"]), Is.EquivalentTo(new[] { "id", "name", "url", "time_zone", "updated_at" }));
-            Assert.That(components.Select(c => Keys(c)), Has.All.EquivalentTo(ComponentFields));
+            Assert.That(components.Where(c => c!["group"]!.GetValue<bool>()).Select(c => Keys(c)), Has.All.EquivalentTo(ComponentFields));
+            Assert.That(
+                components.Where(c => !c!["group"]!.GetValue<bool>()).Select(c => Keys(c)),
+                Has.All.EquivalentTo(ComponentFields.Where(f => f != "components")),
+                "as in Statuspage, only group components list members");
             Assert.That(byName.Keys, Is.EquivalentTo(new[] { "API", "Databases", "Primary", "Replica" }));
             Assert.That(components.Select(c => c!["page_id"]!.GetValue<string>()), Has.All.EqualTo("platform"));
             Assert.That(components.Select(c => c!["position"]!.GetValue<int>()), Is.Unique);
@@ -303,6 +307,33 @@ public sealed class StatusPublicReadTests : StatusApiTestBase
             Assert.That(summary["status"]!.ToJsonString(), Is.EqualTo(expected), "/api/v2/summary.json");
             Assert.That(html, Does.Contain($">{description}</p>"), "/status shows the description");
             Assert.That(v1["services"]!.AsArray().Select(s => StringOf(s, "status")), Is.EqualTo(list));
+        });
+    }
+}
+
+/// <summary>With <c>StatusPage:PublicUrl</c> configured, the public documents link to it, whatever Host a request claims.</summary>
+public sealed class StatusPublicUrlTests : Infrastructure.ApiTestBase
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    {
+        ["StatusPage:PublicUrl"] = "https://status.example.com/status",
+    };
+
+    [Test]
+    public async Task Page_url_and_feed_links_come_from_the_configured_address_not_the_Host_header()
+    {
+        using var client = Client();
+        client.DefaultRequestHeaders.Host = "evil.example.net";
+
+        var status = await JsonAsync(await client.GetAsync("/api/v2/status.json"));
+        var feed = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/api/v1/status/incidents.atom"));
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(StringOf(status["page"], "url"), Is.EqualTo("https://status.example.com/status"));
+            Assert.That(feed.Root!.Element(atom + "id")!.Value, Is.EqualTo("https://status.example.com/api/v1/status/incidents.atom"));
+            Assert.That(feed.ToString(), Does.Not.Contain("evil.example.net"));
         });
     }
 }

@@ -99,10 +99,10 @@ internal static class StatusEndpoints
 
     public static async Task<IResult> GetService(Guid id, HttpContext context, IMediator mediator)
     {
-        // A body-hash ETag, not the version one: the body shows the current status, which events change without
-        // changing the service's version. For If-Match, send "v" + the version field (see docs/api.md).
+        // The version ETag, as for tickets, so GET then PATCH with If-Match works. Status events move the version too,
+        // so the ETag changes whenever the status shown does.
         var service = await mediator.Send(new GetStatusServiceQuery(id), context.RequestAborted);
-        return PublicRead.Json(context, service);
+        return PublicRead.Json(context, service, ETags.ForVersion(service.Version));
     }
 
     public static async Task<IResult> UpdateService(Guid id, UpdateStatusServiceRequest request, HttpContext context, IMediator mediator)

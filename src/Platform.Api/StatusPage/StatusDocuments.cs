@@ -14,7 +14,8 @@ public sealed record StatusSummaryResponse(
     IReadOnlyList<IncidentDto> Incidents,
     IReadOnlyList<MaintenanceDto> Maintenances);
 
-// Statuspage's public API (v2) shapes, field for field, so existing widgets and monitors read them unchanged.
+// Statuspage's public API (v2) shapes, field for field, so existing widgets and monitors read them unchanged
+// (a component lists its members only when it is a group, as Statuspage does).
 public sealed record StatuspagePage(string Id, string Name, string Url, string TimeZone, DateTimeOffset UpdatedAt);
 
 public sealed record StatuspageStatus(string Indicator, string Description);
@@ -35,6 +36,7 @@ public sealed record StatuspageComponent(
     string PageId,
     bool Group,
     bool OnlyShowIfDegraded,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<string>? Components);
 
 public sealed record StatuspageIncidentUpdate(

@@ -23,8 +23,22 @@ internal static class StatusChanges
         var events = serviceIds.Select(id => StatusEvent.Record(id, status, message, occurredAt, createdBy, now)).ToList();
         db.StatusEvents.AddRange(events);
         await db.SaveChangesAsync(cancellationToken);
+        await db.BumpServiceVersionsAsync([.. events.Select(e => e.ServiceId)], cancellationToken);
         await publisher.PublishAsync(cancellationToken);
         return events;
+    }
+
+    /// <summary>
+    /// A new event changes what a service's representation shows (its status), so its version (the ETag and the
+    /// If-Match token) moves too; one atomic UPDATE, so concurrent events on one service never conflict.
+    /// </summary>
+    public static async Task BumpServiceVersionsAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> serviceIds, CancellationToken cancellationToken)
+    {
+        var ids = serviceIds.Distinct().ToArray();
+        if (ids.Length > 0)
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE status_services SET version = version + 1 WHERE id = ANY({ids})", cancellationToken);
+        }
     }
 
     /// <summary>An event message made from longer text (an incident's title and update), cut to what an event holds.</summary>

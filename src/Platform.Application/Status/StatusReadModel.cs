@@ -7,7 +7,7 @@ namespace Platform.Application.Status;
 /// <summary>Reads shared by the status queries and commands: current statuses, service views, uptime inputs.</summary>
 internal static class StatusReadModel
 {
-    /// <summary>Each service's latest event at or before <paramref name="now"/> (ties: later created, then larger id).</summary>
+    /// <summary>Each service's latest event at or before <paramref name="now"/> (ties: the one recorded later).</summary>
     public static async Task<Dictionary<Guid, (ServiceStatus Status, DateTimeOffset At)>> CurrentStatusesAsync(
         this IPlatformDbContext db, IReadOnlyCollection<Guid>? serviceIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -17,14 +17,14 @@ internal static class StatusReadModel
                 SELECT DISTINCT ON (service_id) service_id AS "ServiceId", status AS "Status", occurred_at AS "OccurredAt"
                 FROM status_events
                 WHERE occurred_at <= {now}
-                ORDER BY service_id, occurred_at DESC, created_at DESC, id DESC
+                ORDER BY service_id, occurred_at DESC, seq DESC
                 """)
             : db.Database.SqlQuery<CurrentStatusRow>(
                 $"""
                 SELECT DISTINCT ON (service_id) service_id AS "ServiceId", status AS "Status", occurred_at AS "OccurredAt"
                 FROM status_events
                 WHERE occurred_at <= {now} AND service_id = ANY({serviceIds.ToArray()})
-                ORDER BY service_id, occurred_at DESC, created_at DESC, id DESC
+                ORDER BY service_id, occurred_at DESC, seq DESC
                 """);
         var rows = await query.ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.ServiceId, r => (StatusNames.Parse<ServiceStatus>(r.Status), r.OccurredAt));
@@ -50,6 +50,7 @@ internal static class StatusReadModel
         // The events inside the range, plus the one each service was in when the range began.
         var inRange = await db.StatusEvents.AsNoTracking()
             .Where(e => ids.Contains(e.ServiceId) && e.OccurredAt >= from && e.OccurredAt <= now)
+            .OrderBy(e => e.OccurredAt).ThenBy(e => EF.Property<long>(e, StatusEventOrder.Sequence))
             .ToListAsync(cancellationToken);
         var carriedIn = await db.CurrentStatusesAsync(ids, from.AddTicks(-1), cancellationToken);
         var maintenances = await db.Maintenances.AsNoTracking()
@@ -59,7 +60,8 @@ internal static class StatusReadModel
         var result = new Dictionary<Guid, (UptimeReport, DateOnly)>();
         foreach (var service in services)
         {
-            var changes = StatusChange.FromEvents(inRange.Where(e => e.ServiceId == service.Id)).ToList();
+            // In recorded order: the calculator applies changes at the same instant in the order given.
+            var changes = inRange.Where(e => e.ServiceId == service.Id).Select(e => new StatusChange(e.OccurredAt, e.Status)).ToList();
             if (carriedIn.TryGetValue(service.Id, out var before))
             {
                 changes.Insert(0, new StatusChange(before.At, before.Status));
@@ -74,6 +76,12 @@ internal static class StatusReadModel
     }
 
     private sealed record CurrentStatusRow(Guid ServiceId, string Status, DateTimeOffset OccurredAt);
+}
+
+/// <summary>The insertion sequence of status events (a column the domain does not see), the last tie-breaker.</summary>
+public static class StatusEventOrder
+{
+    public const string Sequence = "Seq";
 }
 
 /// <summary>The order services are shown in: by group (ungrouped first), display order, then name.</summary>

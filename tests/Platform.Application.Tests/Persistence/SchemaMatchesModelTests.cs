@@ -80,6 +80,7 @@ public sealed class SchemaMatchesModelTests : ApplicationTestBase
         "text[]" => "_text",
         "uuid[]" => "_uuid",
         "integer" => "int4",
+        "bigint" => "int8",
         null => "?",
         _ => type,
     };

@@ -21,11 +21,14 @@ CREATE TABLE status_events (
     message     text        NOT NULL CHECK (char_length(message) <= 2000),
     occurred_at timestamptz NOT NULL,
     created_at  timestamptz NOT NULL,
-    created_by  uuid        NULL REFERENCES users (id)
+    created_by  uuid        NULL REFERENCES users (id),
+    -- Insertion order: of two events at the same instant (a maintenance ending and the next starting in one job
+    -- run), the one recorded later is the status from then on.
+    seq         bigint      GENERATED ALWAYS AS IDENTITY
 );
 -- A service's current status is its latest event: one index range per service, newest first.
 CREATE INDEX ix_status_events_created_by ON status_events (created_by);
-CREATE INDEX ix_status_events_service_occurred ON status_events (service_id, occurred_at DESC, created_at DESC, id DESC);
+CREATE INDEX ix_status_events_service_occurred ON status_events (service_id, occurred_at DESC, seq DESC);
 
 CREATE TABLE status_incidents (
     id                   uuid        PRIMARY KEY,

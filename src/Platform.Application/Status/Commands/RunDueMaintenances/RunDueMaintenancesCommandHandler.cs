@@ -13,16 +13,9 @@ internal sealed class RunDueMaintenancesCommandHandler(
     IRequestContext requestContext,
     TimeProvider timeProvider) : IRequestHandler<RunDueMaintenancesCommand, int>
 {
-    /// <summary>
-    /// Events written in one run get strictly increasing times, a microsecond apart, so the later one (a completion
-    /// after a start, a start after another's completion) is the service's current status, not a coin toss on ids.
-    /// </summary>
-    private DateTimeOffset clock;
-
     public async Task<int> Handle(RunDueMaintenancesCommand request, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNowMicros();
-        clock = now;
 
         // SKIP LOCKED: a maintenance another instance is moving right now is left to it; the status check that
         // follows the lock makes a second run find nothing left to do.
@@ -78,10 +71,10 @@ internal sealed class RunDueMaintenancesCommandHandler(
         }
 
         maintenance.Start(now);
-        var at = Tick();
-        db.StatusEvents.AddRange(services.Select(id => StatusEvent.Record(id, ServiceStatus.UnderMaintenance, Message("Maintenance: ", maintenance.Title), at, null, at)));
+        db.StatusEvents.AddRange(services.Select(id => StatusEvent.Record(id, ServiceStatus.UnderMaintenance, Message("Maintenance: ", maintenance.Title), now, null, now)));
         Audit("status.maintenances.start", maintenance, now);
         await db.SaveChangesAsync(cancellationToken);
+        await db.BumpServiceVersionsAsync(services, cancellationToken);
     }
 
     private async Task CompleteAsync(ScheduledMaintenance maintenance, DateTimeOffset now, CancellationToken cancellationToken)
@@ -95,6 +88,7 @@ internal sealed class RunDueMaintenancesCommandHandler(
             .Where(m => m.Id != maintenanceId && m.Status == MaintenanceStatus.InProgress)
             .ToListAsync(cancellationToken);
 
+        var restored = new List<Guid>();
         foreach (var point in points)
         {
             // Someone set another status during the window (an outage, say): that is the truth, leave it.
@@ -119,21 +113,16 @@ internal sealed class RunDueMaintenancesCommandHandler(
             }
 
             var restore = point.StatusBefore == ServiceStatus.UnderMaintenance ? ServiceStatus.Operational : point.StatusBefore;
-            var at = Tick();
-            db.StatusEvents.Add(StatusEvent.Record(point.ServiceId, restore, Message("Maintenance completed: ", maintenance.Title), at, null, at));
+            db.StatusEvents.Add(StatusEvent.Record(point.ServiceId, restore, Message("Maintenance completed: ", maintenance.Title), now, null, now));
+            restored.Add(point.ServiceId);
         }
 
         Audit("status.maintenances.complete", maintenance, now);
         await db.SaveChangesAsync(cancellationToken);
+        await db.BumpServiceVersionsAsync(restored, cancellationToken);
     }
 
     private static string Message(string prefix, string title) => StatusChanges.EventMessage(prefix + title);
-
-    private DateTimeOffset Tick()
-    {
-        clock = clock.AddTicks(10);
-        return clock;
-    }
 
     private async Task<List<Guid>> ExistingServicesAsync(ScheduledMaintenance maintenance, CancellationToken cancellationToken)
     {

@@ -33,7 +33,8 @@ internal sealed class StatusEventConfiguration : IEntityTypeConfiguration<Status
         builder.HasOne<StatusService>().WithMany().HasForeignKey(e => e.ServiceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(e => e.CreatedBy).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(e => e.CreatedBy).HasDatabaseName("ix_status_events_created_by");
-        builder.HasIndex(e => new { e.ServiceId, e.OccurredAt, e.CreatedAt, e.Id }).IsDescending(false, true, true, true)
+        builder.Property<long>(StatusEventOrder.Sequence).HasColumnName("seq").UseIdentityAlwaysColumn();
+        builder.HasIndex(nameof(StatusEvent.ServiceId), nameof(StatusEvent.OccurredAt), StatusEventOrder.Sequence).IsDescending(false, true, true)
             .HasDatabaseName("ix_status_events_service_occurred");
     }
 }
