@@ -163,6 +163,28 @@ public sealed class TieredRateLimitTests : ApiTestBase
     }
 
     [Test]
+    public async Task IPv6_clients_are_counted_per_64_network_so_rotating_addresses_does_not_escape_the_limit()
+    {
+        var statuses = new List<int>();
+        for (var i = 0; i <= AnonymousLimit; i++)
+        {
+            // A new address each time, all inside 2001:db8:1:2::/64.
+            using var client = Client(clientIp: $"2001:db8:1:2::{i + 1:x}");
+            statuses.Add((int)(await client.GetAsync("/api/v1/tickets")).StatusCode);
+        }
+
+        using var otherNetwork = Client(clientIp: "2001:db8:1:3::1");
+        var unaffected = await otherNetwork.GetAsync("/api/v1/tickets");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses.Take(AnonymousLimit), Has.All.EqualTo(401));
+            Assert.That(statuses[AnonymousLimit], Is.EqualTo(429), "the fifth address of one /64 shares its allowance");
+            Assert.That((int)unaffected.StatusCode, Is.EqualTo(401), "another /64 has its own allowance");
+        });
+    }
+
+    [Test]
     public async Task A_signed_in_user_behind_an_IP_whose_anonymous_allowance_is_used_up_is_not_limited()
     {
         const string sharedIp = "192.0.2.70";

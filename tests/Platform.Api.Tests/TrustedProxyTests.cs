@@ -140,6 +140,14 @@ public sealed class TrustedProxyTests : ApiTestBase
     }
 
     [Test]
+    public async Task With_proxies_configured_loopback_is_not_trusted_unless_listed()
+    {
+        var email = await RegisterAsync();
+        var sessionIp = await SignInAndReadSessionIpAsync(Factory, email, "127.0.0.1", RealClient);
+        Assert.That(sessionIp, Is.EqualTo("127.0.0.1"));
+    }
+
+    [Test]
     public async Task Without_configured_proxies_X_Forwarded_For_is_ignored_even_from_loopback()
     {
         await using var host = HostWithoutProxies();

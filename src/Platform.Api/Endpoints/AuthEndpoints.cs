@@ -63,6 +63,9 @@ internal static class AuthEndpoints
 
     private static string? UserOf(EndpointFilterInvocationContext context) => context.HttpContext.User.FindFirst("sub")?.Value;
 
+    /// <summary>The session of the caller's access token (its <c>sid</c> claim).</summary>
+    private static Guid? SessionOf(HttpContext context) => Guid.TryParse(context.User.FindFirst("sid")?.Value, out var id) ? id : null;
+
     public static async Task<IResult> Register(RegisterRequest request, HttpContext context, IMediator mediator)
     {
         var user = await mediator.Send(
@@ -118,7 +121,7 @@ internal static class AuthEndpoints
 
     public static async Task<Ok<RevocationResultDto>> Logout(HttpContext context, IMediator mediator)
     {
-        var result = await mediator.Send(new LogoutCommand(IdempotencyHttp.Key(context)), context.RequestAborted);
+        var result = await mediator.Send(new LogoutCommand(SessionOf(context), IdempotencyHttp.Key(context)), context.RequestAborted);
         if (RefreshCookie.Read(context) is not null)
         {
             RefreshCookie.Clear(context);
@@ -148,7 +151,7 @@ internal static class AuthEndpoints
     }
 
     public static async Task<IResult> RevokeOtherSessions(HttpContext context, IMediator mediator) =>
-        IdempotencyHttp.Ok(context, await mediator.Send(new RevokeOtherSessionsCommand(IdempotencyHttp.Key(context)), context.RequestAborted));
+        IdempotencyHttp.Ok(context, await mediator.Send(new RevokeOtherSessionsCommand(SessionOf(context), IdempotencyHttp.Key(context)), context.RequestAborted));
 
     public static async Task<IResult> RevokeSession(Guid id, HttpContext context, IMediator mediator) =>
         IdempotencyHttp.Ok(context, await mediator.Send(new RevokeSessionCommand(id, IdempotencyHttp.Key(context)), context.RequestAborted));

@@ -44,8 +44,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next)
         }
 
         var policy = metadata.Select(options.Value);
-        var ip = currentUser.ClientIp ?? "unknown";
-        if (!await CountAsync(context, store, policy, $"{metadata.Name}:ip:{ip}"))
+        if (!await CountAsync(context, store, policy, $"{metadata.Name}:ip:{ClientKey.Of(currentUser.ClientIp)}"))
         {
             return;
         }
@@ -139,8 +138,22 @@ internal sealed class TieredRateLimitMiddleware(RequestDelegate next)
 
         var (policy, key) = currentUser.UserId is { } userId
             ? (options.Value.Authenticated, $"api:user:{userId}")
-            : (options.Value.Anonymous, $"api:ip:{currentUser.ClientIp ?? "unknown"}");
-        var count = await counter.HitAsync(key, TimeSpan.FromSeconds(policy.WindowSeconds), policy.PermitLimit / SyncFraction, context.RequestAborted);
+            : (options.Value.Anonymous, $"api:ip:{ClientKey.Of(currentUser.ClientIp)}");
+        RateLimitCount count;
+        try
+        {
+            count = await counter.HitAsync(key, TimeSpan.FromSeconds(policy.WindowSeconds), policy.PermitLimit / SyncFraction, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            // These tiers fail open: without the database the request goes on unlimited (the routes that need the
+            // database answer 503 themselves, and the cached status page keeps being served). The auth tier does not.
+            context.RequestServices.GetRequiredService<ILogger<TieredRateLimitMiddleware>>()
+                .LogWarning(ex, "Rate-limit counter unavailable; letting the request through unlimited");
+            await next(context);
+            return;
+        }
+
         if (await RateLimitMiddleware.ApplyAsync(context, policy, count))
         {
             await next(context);
@@ -149,6 +162,35 @@ internal sealed class TieredRateLimitMiddleware(RequestDelegate next)
 
     private static bool IsTiered(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/status", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The client part of a per-IP key. An IPv6 client is keyed by its /64 network: one subscriber usually holds a whole
+/// /64, and keying by the full address would let them rotate addresses past every per-IP limit.
+/// </summary>
+internal static class ClientKey
+{
+    public static string Of(string? ip)
+    {
+        if (ip is null || !System.Net.IPAddress.TryParse(ip, out var address))
+        {
+            return ip ?? "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new System.Net.IPAddress(bytes)}/64";
+    }
 }
 
 internal static class RateLimitFilterExtensions

@@ -19,25 +19,25 @@ internal static class AtomFeed
             xml.WriteStartElement("feed", Atom);
             // An Atom id must be an absolute IRI: the feed's address when it is known, else a stable URN.
             xml.WriteElementString("id", Atom, feedUrl.StartsWith("http", StringComparison.Ordinal) ? feedUrl : $"urn:platform:{options.PageId}:incidents");
-            xml.WriteElementString("title", Atom, $"{options.Name} status: incidents");
+            xml.WriteElementString("title", Atom, Xml($"{options.Name} status: incidents"));
             xml.WriteElementString("updated", Atom, Time(snapshot.UpdatedAt));
             Link(xml, Atom, "self", feedUrl, "application/atom+xml");
             Link(xml, Atom, "alternate", pageUrl, "text/html");
             xml.WriteStartElement("author", Atom);
-            xml.WriteElementString("name", Atom, options.Name);
+            xml.WriteElementString("name", Atom, Xml(options.Name));
             xml.WriteEndElement();
 
             foreach (var incident in snapshot.ActiveIncidents.Concat(snapshot.RecentIncidents).OrderByDescending(i => i.UpdatedAt))
             {
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, $"urn:uuid:{incident.Id}");
-                xml.WriteElementString("title", Atom, $"{incident.Title} ({StatusText.Incident(incident.Status)})");
+                xml.WriteElementString("title", Atom, Xml($"{incident.Title} ({StatusText.Incident(incident.Status)})"));
                 xml.WriteElementString("published", Atom, Time(incident.CreatedAt));
                 xml.WriteElementString("updated", Atom, Time(incident.UpdatedAt));
                 Link(xml, Atom, "alternate", $"{pageUrl}#incident-{incident.Id}", "text/html");
                 xml.WriteStartElement("content", Atom);
                 xml.WriteAttributeString("type", "html");
-                xml.WriteString(Content(incident));
+                xml.WriteString(Xml(Content(incident)));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -69,6 +69,29 @@ internal static class AtomFeed
         xml.WriteAttributeString("type", type);
         xml.WriteAttributeString("href", href);
         xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Drops characters XML 1.0 cannot carry (control characters, U+FFFE, half surrogate pairs): the JSON API accepts
+    /// them in messages, and one of them must not break the public feed.
+    /// </summary>
+    private static string Xml(string value)
+    {
+        var clean = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                clean.Append(c).Append(value[++i]);
+            }
+            else if (XmlConvert.IsXmlChar(c))
+            {
+                clean.Append(c);
+            }
+        }
+
+        return clean.ToString();
     }
 
     private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -20,7 +20,9 @@ internal static class StatusChanges
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var events = serviceIds.Select(id => StatusEvent.Record(id, status, message, occurredAt, createdBy, now)).ToList();
+        var ids = serviceIds.ToList();
+        await db.LockServicesAsync(ids, cancellationToken);
+        var events = ids.Select(id => StatusEvent.Record(id, status, message, occurredAt, createdBy, now)).ToList();
         db.StatusEvents.AddRange(events);
         await db.SaveChangesAsync(cancellationToken);
         await db.BumpServiceVersionsAsync([.. events.Select(e => e.ServiceId)], cancellationToken);
@@ -30,7 +32,7 @@ internal static class StatusChanges
 
     /// <summary>
     /// A new event changes what a service's representation shows (its status), so its version (the ETag and the
-    /// If-Match token) moves too; one atomic UPDATE, so concurrent events on one service never conflict.
+    /// If-Match token) moves too. The rows are already locked by <see cref="LockServicesAsync"/>.
     /// </summary>
     public static async Task BumpServiceVersionsAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> serviceIds, CancellationToken cancellationToken)
     {
@@ -41,24 +43,54 @@ internal static class StatusChanges
         }
     }
 
+    /// <summary>
+    /// Locks the services' rows until the transaction ends, in id order, and returns how many exist. Every write that
+    /// records status events takes these locks first (FOR NO KEY UPDATE: writers of one service queue up instead of
+    /// deadlocking on the version update; a delete, which needs FOR UPDATE, waits for them), and reads the current
+    /// status only after, so it sees every event committed before it.
+    /// </summary>
+    public static async Task<int> LockServicesAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var sorted = ids.Distinct().Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        var locked = await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM status_services WHERE id = ANY({sorted}) ORDER BY id FOR NO KEY UPDATE")
+            .ToListAsync(cancellationToken);
+        return locked.Count;
+    }
+
     /// <summary>An event message made from longer text (an incident's title and update), cut to what an event holds.</summary>
     public static string EventMessage(string text)
     {
         var trimmed = text.Trim();
-        return trimmed.Length <= StatusRules.EventMessageMaxLength ? trimmed : string.Concat(trimmed.AsSpan(0, StatusRules.EventMessageMaxLength - 1), "\u2026");
+        if (trimmed.Length <= StatusRules.EventMessageMaxLength)
+        {
+            return trimmed;
+        }
+
+        // Never cut between the two halves of a surrogate pair (an emoji): the database refuses half a character.
+        var keep = StatusRules.EventMessageMaxLength - 1;
+        if (char.IsHighSurrogate(trimmed[keep - 1]))
+        {
+            keep--;
+        }
+
+        return string.Concat(trimmed.AsSpan(0, keep), "\u2026");
     }
 
     /// <summary>
-    /// Refuses ids that name no service (400, field <paramref name="field"/>). The services are share-locked until
-    /// the transaction ends, so none of them can be deleted meanwhile.
+    /// Refuses ids that name no service (400, field <paramref name="field"/>). The services stay locked until the
+    /// transaction ends, so none of them can be deleted meanwhile.
     /// </summary>
     public static async Task EnsureServicesExistAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> ids, string field, CancellationToken cancellationToken)
     {
         var distinct = ids.Distinct().ToArray();
-        var found = await db.Database
-            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM status_services WHERE id = ANY({distinct}) FOR SHARE")
-            .ToListAsync(cancellationToken);
-        if (found.Count != distinct.Length)
+        var found = await db.LockServicesAsync(distinct, cancellationToken);
+        if (found != distinct.Length)
         {
             throw new RequestValidationException(field, "Every id must name an existing service.");
         }

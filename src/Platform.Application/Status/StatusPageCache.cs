@@ -36,7 +36,18 @@ public sealed class StatusPageCache(TimeProvider timeProvider)
             }
 
             var startedIn = Generation;
-            var built = await build(cancellationToken);
+            StatusPageSnapshot built;
+            try
+            {
+                built = await build(cancellationToken);
+            }
+            catch (Exception) when (current is { } stale && !cancellationToken.IsCancellationRequested)
+            {
+                // Stale if error: while the database is unreachable the page keeps showing the last snapshot it
+                // had, which beats a status page that is down exactly when something is. The next read retries.
+                return stale.Snapshot;
+            }
+
             current = new Entry(built, startedIn);
             return built;
         }

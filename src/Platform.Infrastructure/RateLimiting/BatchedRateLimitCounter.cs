@@ -16,6 +16,9 @@ public sealed class BatchedRateLimitCounter(IRateLimitStore store, TimeProvider 
     private static readonly TimeSpan MaxUnsentAge = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(1);
 
+    /// <summary>Most keys kept in memory; beyond it the table is emptied (their unsent hits, at most one batch each, are lost).</summary>
+    private const int MaxKeys = 100_000;
+
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private DateTimeOffset lastPurge = DateTimeOffset.MinValue;
 
@@ -25,6 +28,11 @@ public sealed class BatchedRateLimitCounter(IRateLimitStore store, TimeProvider 
     {
         var now = timeProvider.GetUtcNow();
         PurgeEnded(now);
+        if (entries.Count >= MaxKeys)
+        {
+            entries.Clear();
+        }
+
         var entry = entries.GetOrAdd(key, _ => new Entry());
         int batch;
         lock (entry)
@@ -89,7 +97,8 @@ public sealed class BatchedRateLimitCounter(IRateLimitStore store, TimeProvider 
         {
             lock (entry)
             {
-                if (entry.Unsent == 0 && entry.ResetsAt is { } resets && now >= resets)
+                // A window that has ended is over for good: its unsent hits no longer count against anything.
+                if (entry.ResetsAt is { } resets && now >= resets)
                 {
                     entries.TryRemove(key, out _);
                 }

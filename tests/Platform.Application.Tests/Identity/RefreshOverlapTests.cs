@@ -127,7 +127,7 @@ public sealed class RefreshOverlapTests : ApplicationTestBase
         var user = await CustomerAsync();
         var revoked = await App.SignInAsync(user);
         await App.RefreshAsync(revoked.RefreshToken!);
-        await App.SendAsync(new LogoutCommand(), user with { SessionId = revoked.SessionId });
+        await App.SendAsync(new LogoutCommand(revoked.SessionId), user with { SessionId = revoked.SessionId });
 
         App.Clock.Advance(TimeSpan.FromSeconds(10));
 

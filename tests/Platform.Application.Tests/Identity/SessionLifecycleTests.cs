@@ -202,8 +202,8 @@ public sealed class SessionLifecycleTests : ApplicationTestBase
         var unknown = Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new RevokeSessionCommand(Guid.CreateVersion7()), onLaptop));
         var phoneAfterRevoke = await App.RefreshErrorAsync(phone.RefreshToken!);
         var laptopAfterRevoke = await App.RefreshAsync(laptop.RefreshToken!);
-        var loggedOut = await App.SendAsync(new LogoutCommand(), onLaptop);
-        var loggedOutAgain = await App.SendAsync(new LogoutCommand(), onLaptop);
+        var loggedOut = await App.SendAsync(new LogoutCommand(onLaptop.SessionId), onLaptop);
+        var loggedOutAgain = await App.SendAsync(new LogoutCommand(onLaptop.SessionId), onLaptop);
 
         Assert.Multiple(async () =>
         {
@@ -234,8 +234,8 @@ public sealed class SessionLifecycleTests : ApplicationTestBase
         var strangers = await App.SignInAsync(stranger);
         var onPhone = user with { SessionId = phone.SessionId };
 
-        var result = await App.SendAsync(new RevokeOtherSessionsCommand(), onPhone);
-        var again = await App.SendAsync(new RevokeOtherSessionsCommand(), onPhone);
+        var result = await App.SendAsync(new RevokeOtherSessionsCommand(onPhone.SessionId), onPhone);
+        var again = await App.SendAsync(new RevokeOtherSessionsCommand(onPhone.SessionId), onPhone);
 
         Assert.Multiple(async () =>
         {
@@ -266,7 +266,7 @@ public sealed class SessionLifecycleTests : ApplicationTestBase
         var othersListed = (await App.ListSessionsAsync(onLaptop)).Count(s => !s.IsCurrent);
 
         var revokeExpired = await App.SendAsync(new RevokeSessionCommand(expiredTablet.SessionId), onLaptop);
-        var others = await App.SendAsync(new RevokeOtherSessionsCommand(), onLaptop);
+        var others = await App.SendAsync(new RevokeOtherSessionsCommand(onLaptop.SessionId), onLaptop);
 
         // The user saw one other session and signs it out: the answer must say one, as RevocationResultDto
         // promises ("0 when they had already ended"); a session that expired had already ended.

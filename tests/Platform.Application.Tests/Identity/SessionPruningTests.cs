@@ -119,7 +119,7 @@ public sealed class SessionPruningTests : ApplicationTestBase
     }
 
     private static Task SignOutAsync(ApplicationTestHost app, TestUser user, Guid sessionId) =>
-        app.SendAsync(new LogoutCommand(), user with { SessionId = sessionId });
+        app.SendAsync(new LogoutCommand(sessionId), user with { SessionId = sessionId });
 
     private async Task FailSignInAsync(string email)
     {

@@ -91,4 +91,19 @@ public sealed class BatchedRateLimitCounterTests : ApplicationTestBase
             Assert.That(await StoredHitsAsync("api:ip:aged"), Is.EqualTo(6));
         });
     }
+
+    [Test]
+    public async Task A_key_whose_last_hits_were_never_sent_is_still_purged_after_its_window()
+    {
+        var clock = new TestClock();
+        clock.Freeze();
+        var a = NewInstance(clock);
+        await a.HitAsync("api:ip:203.0.113.7", TimeSpan.FromSeconds(60), 6, CancellationToken.None); // synced
+        await a.HitAsync("api:ip:203.0.113.7", TimeSpan.FromSeconds(60), 6, CancellationToken.None); // unsent, client never returns
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await a.HitAsync("api:ip:198.51.100.1", TimeSpan.FromSeconds(60), 6, CancellationToken.None); // triggers the purge
+
+        Assert.That(a.TrackedKeys, Is.EqualTo(1), "the ended window of 203.0.113.7 must not stay in memory forever");
+    }
 }

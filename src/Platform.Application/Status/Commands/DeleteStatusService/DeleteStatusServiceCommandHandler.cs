@@ -11,7 +11,7 @@ internal sealed class DeleteStatusServiceCommandHandler(IPlatformDbContext db, I
     public async Task<bool> Handle(DeleteStatusServiceCommand request, CancellationToken cancellationToken)
     {
         // Locks the row, so an incident naming the service cannot be opened between the check and the delete
-        // (opening one reads the service with FOR SHARE).
+        // (opening one locks the service with FOR NO KEY UPDATE, which this lock excludes).
         var service = await db.StatusServices
             .FromSql($"SELECT * FROM status_services WHERE id = {request.ServiceId} FOR UPDATE")
             .FirstOrDefaultAsync(cancellationToken)

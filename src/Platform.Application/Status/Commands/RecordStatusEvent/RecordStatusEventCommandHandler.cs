@@ -14,10 +14,7 @@ internal sealed class RecordStatusEventCommandHandler(
 {
     public async Task<StatusEventDto> Handle(RecordStatusEventCommand request, CancellationToken cancellationToken)
     {
-        var found = await db.Database
-            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM status_services WHERE id = {request.ServiceId} FOR SHARE")
-            .ToListAsync(cancellationToken);
-        if (found.Count == 0)
+        if (await db.LockServicesAsync([request.ServiceId], cancellationToken) == 0)
         {
             throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
         }

@@ -34,6 +34,10 @@ internal sealed class RunDueMaintenancesCommandHandler(
             return 0;
         }
 
+        // Every affected service is locked up front, in id order, before any status is read: an event being recorded
+        // for one of them commits first and is seen, so the job never writes over a fresh outage.
+        await db.LockServicesAsync([.. due.SelectMany(m => m.AffectedServiceIds)], cancellationToken);
+
         var moved = 0;
         foreach (var maintenance in due)
         {
