@@ -7,15 +7,13 @@ using System.Text.Json.Nodes;
 using NUnit.Framework;
 using Platform.Infrastructure.Persistence;
 using Platform.Testing;
+using static Platform.Api.Tests.Infrastructure.ApiProcess;
 
 namespace Platform.Api.Tests;
 
 /// <summary>The API as an operator runs it: a real process, its exit codes, its stdout.</summary>
 public sealed class ApiProcessTests
 {
-
-    private static string ApiDll => Path.Combine(AppContext.BaseDirectory, "Platform.Api.dll");
-
     [Test]
     public async Task The_migrate_command_applies_migrations_and_exits()
     {
@@ -204,128 +202,5 @@ public sealed class ApiProcessTests
 
             await Task.Delay(100);
         }
-    }
-
-    private static Dictionary<string, string?> Environment(string? connectionString, string environment) => new()
-    {
-        ["ConnectionStrings__Platform"] = connectionString,
-        ["ASPNETCORE_ENVIRONMENT"] = environment,
-        ["DOTNET_ENVIRONMENT"] = null,
-        ["Auth__SecretKey"] = TestKeys.SecretKey,
-        ["Auth__SigningKeys__0__Id"] = TestKeys.PrimaryId,
-        ["Auth__SigningKeys__0__PrivateKey"] = TestKeys.PrimaryPem,
-        ["Jobs__Enabled"] = "false",
-        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
-    };
-
-    private static Process Start(Dictionary<string, string?> environment, StringBuilder output, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(ApiDll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
-
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<(int Exit, string Output)> RunToExitAsync(Dictionary<string, string?> environment, params string[] args)
-    {
-        var output = new StringBuilder();
-        using var process = Start(environment, output, args);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The process did not exit within 60 s: " + Snapshot(output));
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, Snapshot(output));
-    }
-
-    private static async Task WaitUntilServingAsync(HttpClient http, Process process, StringBuilder output)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (process.HasExited)
-            {
-                Assert.Fail("The API exited: " + Snapshot(output));
-            }
-
-            try
-            {
-                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail("The API did not start within 60 s: " + Snapshot(output));
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.Append(line).Append('\n');
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

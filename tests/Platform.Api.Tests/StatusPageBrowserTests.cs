@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using NUnit.Framework;
 using Platform.Testing;
+using static Platform.Api.Tests.Infrastructure.ApiProcess;
 
 namespace Platform.Api.Tests;
 
@@ -23,8 +24,6 @@ public sealed class StatusPageBrowserTests
 {
     private const string Password = "correct horse battery";
     private const string IncidentTitle = "Elevated API error rates";
-
-    private static string ApiDll => Path.Combine(AppContext.BaseDirectory, "Platform.Api.dll");
 
     [Test]
     public async Task The_status_page_shows_the_seeded_state_in_chromium_without_errors_on_desktop_phone_and_dark()
@@ -46,7 +45,9 @@ public sealed class StatusPageBrowserTests
         await using var database = await TestDatabase.CreateAsync("status_browser");
         var port = FreePort();
         var output = new StringBuilder();
-        using var api = Start(Environment(database.ConnectionString), output, "--urls", $"http://127.0.0.1:{port}");
+        var environment = Environment(database.ConnectionString, "Production");
+        environment["Bootstrap__AdminEmails"] = "root@example.com";
+        using var api = Start(environment, output, "--urls", $"http://127.0.0.1:{port}");
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -224,110 +225,5 @@ public sealed class StatusPageBrowserTests
         }
 
         throw new InvalidOperationException($"No Platform.sln above {AppContext.BaseDirectory}");
-    }
-
-    private static Dictionary<string, string?> Environment(string connectionString) => new()
-    {
-        ["ConnectionStrings__Platform"] = connectionString,
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["DOTNET_ENVIRONMENT"] = null,
-        ["Auth__SecretKey"] = TestKeys.SecretKey,
-        ["Auth__SigningKeys__0__Id"] = TestKeys.PrimaryId,
-        ["Auth__SigningKeys__0__PrivateKey"] = TestKeys.PrimaryPem,
-        ["Bootstrap__AdminEmails"] = "root@example.com",
-        ["Jobs__Enabled"] = "false",
-        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
-    };
-
-    private static Process Start(Dictionary<string, string?> environment, StringBuilder output, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(ApiDll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
-
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilServingAsync(HttpClient http, Process process, StringBuilder output)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (process.HasExited)
-            {
-                Assert.Fail("The API exited: " + Snapshot(output));
-            }
-
-            try
-            {
-                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail("The API did not start within 60 s: " + Snapshot(output));
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.Append(line).Append('\n');
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

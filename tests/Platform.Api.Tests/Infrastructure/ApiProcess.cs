@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using NUnit.Framework;
+using Platform.Testing;
+
+namespace Platform.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API as a separate process on a real TCP port, as an operator runs it (and as a browser needs it): start it with
+/// an environment, collect its stdout and stderr, wait until it serves, or run it to its exit.
+/// </summary>
+public static class ApiProcess
+{
+    public static string ApiDll => Path.Combine(AppContext.BaseDirectory, "Platform.Api.dll");
+
+    public static Dictionary<string, string?> Environment(string? connectionString, string environment) => new()
+    {
+        ["ConnectionStrings__Platform"] = connectionString,
+        ["ASPNETCORE_ENVIRONMENT"] = environment,
+        ["DOTNET_ENVIRONMENT"] = null,
+        ["Auth__SecretKey"] = TestKeys.SecretKey,
+        ["Auth__SigningKeys__0__Id"] = TestKeys.PrimaryId,
+        ["Auth__SigningKeys__0__PrivateKey"] = TestKeys.PrimaryPem,
+        ["Jobs__Enabled"] = "false",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
+    };
+
+    public static Process Start(Dictionary<string, string?> environment, StringBuilder output, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ApiDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static async Task<(int Exit, string Output)> RunToExitAsync(Dictionary<string, string?> environment, params string[] args)
+    {
+        var output = new StringBuilder();
+        using var process = Start(environment, output, args);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The process did not exit within 60 s: " + Snapshot(output));
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, Snapshot(output));
+    }
+
+    public static async Task WaitUntilServingAsync(HttpClient http, Process process, StringBuilder output)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                Assert.Fail("The API exited: " + Snapshot(output));
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("The API did not start within 60 s: " + Snapshot(output));
+    }
+
+    public static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Append(line).Append('\n');
+        }
+    }
+
+    public static string Snapshot(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
