@@ -26,13 +26,10 @@ internal sealed class RecordStatusEventCommandHandler(
             [request.ServiceId],
             StatusNames.Parse<ServiceStatus>(request.Status),
             request.Message ?? string.Empty,
-            TruncateToMicroseconds(occurredAt),
+            occurredAt.ToMicros(),
             currentUser.UserId,
             now,
             cancellationToken);
         return StatusEventDto.From(recorded[0]);
     }
-
-    /// <summary>PostgreSQL keeps microseconds; the response should show what was stored.</summary>
-    private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
 }

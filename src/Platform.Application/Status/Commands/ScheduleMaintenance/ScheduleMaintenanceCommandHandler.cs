@@ -13,8 +13,8 @@ internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, I
         var maintenance = ScheduledMaintenance.Schedule(
             request.Title,
             request.Description ?? string.Empty,
-            Micros(request.StartsAt!.Value),
-            Micros(request.EndsAt!.Value),
+            request.StartsAt!.Value.ToMicros(),
+            request.EndsAt!.Value.ToMicros(),
             request.AffectedServiceIds,
             timeProvider.GetUtcNowMicros());
         db.Maintenances.Add(maintenance);
@@ -22,6 +22,4 @@ internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, I
         await publisher.PublishAsync(cancellationToken);
         return MaintenanceDto.From(maintenance);
     }
-
-    private static DateTimeOffset Micros(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
 }
