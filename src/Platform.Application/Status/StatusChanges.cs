@@ -8,7 +8,10 @@ namespace Platform.Application.Status;
 /// <summary>Writes that change what the status page shows; each announces the change to every instance.</summary>
 internal static class StatusChanges
 {
-    /// <summary>One status event per service, in the caller's transaction, and the change announced.</summary>
+    /// <summary>
+    /// The one way status events are written: the services locked, one event each, their versions moved, and the change
+    /// announced, all in the caller's transaction (commands and the maintenance job alike).
+    /// </summary>
     public static async Task<IReadOnlyList<StatusEvent>> RecordAsync(
         this IPlatformDbContext db,
         IStatusChangePublisher publisher,
@@ -34,7 +37,7 @@ internal static class StatusChanges
     /// A new event changes what a service's representation shows (its status), so its version (the ETag and the
     /// If-Match token) moves too. The rows are already locked by <see cref="LockServicesAsync"/>.
     /// </summary>
-    public static async Task BumpServiceVersionsAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> serviceIds, CancellationToken cancellationToken)
+    private static async Task BumpServiceVersionsAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> serviceIds, CancellationToken cancellationToken)
     {
         var ids = serviceIds.Distinct().ToArray();
         if (ids.Length > 0)

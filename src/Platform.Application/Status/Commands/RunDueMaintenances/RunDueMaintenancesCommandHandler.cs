@@ -75,10 +75,8 @@ internal sealed class RunDueMaintenancesCommandHandler(
         }
 
         maintenance.Start(now);
-        db.StatusEvents.AddRange(services.Select(id => StatusEvent.Record(id, ServiceStatus.UnderMaintenance, Message("Maintenance: ", maintenance.Title), now, null, now)));
         Audit("status.maintenances.start", maintenance, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await db.BumpServiceVersionsAsync(services, cancellationToken);
+        await db.RecordAsync(publisher, services, ServiceStatus.UnderMaintenance, Message("Maintenance: ", maintenance.Title), now, null, now, cancellationToken);
     }
 
     private async Task CompleteAsync(ScheduledMaintenance maintenance, DateTimeOffset now, CancellationToken cancellationToken)
@@ -92,7 +90,7 @@ internal sealed class RunDueMaintenancesCommandHandler(
             .Where(m => m.Id != maintenanceId && m.Status == MaintenanceStatus.InProgress)
             .ToListAsync(cancellationToken);
 
-        var restored = new List<Guid>();
+        var restores = new List<(Guid ServiceId, ServiceStatus Status)>();
         foreach (var point in points)
         {
             // Someone set another status during the window (an outage, say): that is the truth, leave it.
@@ -116,14 +114,15 @@ internal sealed class RunDueMaintenancesCommandHandler(
                 continue;
             }
 
-            var restore = point.StatusBefore == ServiceStatus.UnderMaintenance ? ServiceStatus.Operational : point.StatusBefore;
-            db.StatusEvents.Add(StatusEvent.Record(point.ServiceId, restore, Message("Maintenance completed: ", maintenance.Title), now, null, now));
-            restored.Add(point.ServiceId);
+            restores.Add((point.ServiceId, point.StatusBefore == ServiceStatus.UnderMaintenance ? ServiceStatus.Operational : point.StatusBefore));
         }
 
         Audit("status.maintenances.complete", maintenance, now);
         await db.SaveChangesAsync(cancellationToken);
-        await db.BumpServiceVersionsAsync(restored, cancellationToken);
+        foreach (var group in restores.GroupBy(r => r.Status))
+        {
+            await db.RecordAsync(publisher, [.. group.Select(r => r.ServiceId)], group.Key, Message("Maintenance completed: ", maintenance.Title), now, null, now, cancellationToken);
+        }
     }
 
     private static string Message(string prefix, string title) => StatusChanges.EventMessage(prefix + title);
