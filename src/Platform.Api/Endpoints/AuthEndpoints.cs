@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 using Platform.Api.Http;
 using Platform.Application.Common.Errors;
@@ -40,7 +41,7 @@ internal static class AuthEndpoints
         auth.MapPost("/token", IssueToken).WithName(nameof(IssueToken)).RequireAuthRateLimit(AccountOf).AllowAnonymous()
             .ApiProblems(400, 401, 403, 415, 429);
         auth.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).RequireAuthRateLimit().AllowAnonymous()
-            .Accepts<RefreshRequest>(isOptional: true, "application/json").Produces<TokenDto>().ApiProblems(400, 401, 403, 415, 429);
+            .Produces<TokenDto>().ApiProblems(400, 401, 403, 415, 429);
         auth.MapPost("/logout", Logout).WithName(nameof(Logout)).RequireAuthorization().ApiProblems(400, 401, 409, 422, 429);
         auth.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization().RequireAuthRateLimit(UserOf)
             .ApiProblems(400, 401, 409, 415, 422, 429);
@@ -87,9 +88,11 @@ internal static class AuthEndpoints
     /// Rotates a refresh token from the body, or (browser cookie mode) from the cookie, which also needs the CSRF
     /// header: a cross-site form can send the cookie but cannot add a header.
     /// </summary>
-    public static async Task<IResult> Refresh(HttpContext context, IMediator mediator)
+    public static async Task<IResult> Refresh(
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RefreshRequest? request,
+        HttpContext context,
+        IMediator mediator)
     {
-        var request = await ReadOptionalBodyAsync<RefreshRequest>(context);
         var token = request?.RefreshToken;
         var fromCookie = string.IsNullOrEmpty(token) && RefreshCookie.Read(context) is not null;
         if (fromCookie)
@@ -164,23 +167,5 @@ internal static class AuthEndpoints
     {
         context.Response.Headers.CacheControl = "public, max-age=300";
         return Results.Content(keys.Jwks, "application/json");
-    }
-
-    /// <summary>A JSON body that may be absent (cookie-mode refresh sends none).</summary>
-    private static async Task<T?> ReadOptionalBodyAsync<T>(HttpContext context)
-        where T : class
-    {
-        if (context.Request.ContentLength == 0 || (context.Request.ContentLength is null && !context.Request.Headers.ContainsKey("Transfer-Encoding")))
-        {
-            return null;
-        }
-
-        if (!context.Request.HasJsonContentType())
-        {
-            throw new BadHttpRequestException("Send the body as application/json.", StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        var options = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        return await context.Request.ReadFromJsonAsync<T>(options, context.RequestAborted);
     }
 }
