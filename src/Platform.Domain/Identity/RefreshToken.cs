@@ -35,7 +35,7 @@ public sealed class RefreshToken : Entity
     public bool IsRotated => RotatedAt is not null;
 
     public static RefreshToken Issue(Guid sessionId, string tokenHash, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), sessionId, tokenHash, now);
+        new(Uuid7.Create(now), sessionId, tokenHash, now);
 
     /// <summary>Marks this token exchanged for a successor derived with <paramref name="successorSalt"/>.</summary>
     public void MarkRotated(DateTimeOffset now, byte[] successorSalt)

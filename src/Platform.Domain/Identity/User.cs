@@ -1,4 +1,5 @@
 using Platform.Domain.Common;
+using Platform.Domain.Identity.Events;
 
 namespace Platform.Domain.Identity;
 
@@ -45,7 +46,7 @@ public sealed class User : Entity
     public static User Register(string email, string displayName, string passwordHash, bool isBootstrapAdmin, DateTimeOffset now)
     {
         var initialRoles = isBootstrapAdmin ? new[] { Role.Customer, Role.Admin } : [Role.Customer];
-        return new User(Guid.CreateVersion7(now), email, displayName, passwordHash, initialRoles, now);
+        return new User(Uuid7.Create(now), email, displayName, passwordHash, initialRoles, now);
     }
 
     public bool IsInRole(string role) => roles.Contains(role, StringComparer.Ordinal);
@@ -73,6 +74,7 @@ public sealed class User : Entity
     {
         PasswordHash = passwordHash;
         UpdatedAt = now;
+        Raise(new PasswordChangedDomainEvent(this, now));
     }
 
     /// <summary>Disables the account. Returns false when it already was.</summary>
@@ -85,6 +87,7 @@ public sealed class User : Entity
 
         DisabledAt = now;
         UpdatedAt = now;
+        Raise(new UserDisabledDomainEvent(this, now));
         return true;
     }
 

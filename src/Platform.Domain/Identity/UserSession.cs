@@ -1,4 +1,5 @@
 using Platform.Domain.Common;
+using Platform.Domain.Identity.Events;
 
 namespace Platform.Domain.Identity;
 
@@ -57,7 +58,7 @@ public sealed class UserSession : Entity
         ArgumentNullException.ThrowIfNull(lifetimes);
         var name = string.IsNullOrWhiteSpace(deviceName) ? "Unknown device" : deviceName.Trim();
         return new UserSession(
-            Guid.CreateVersion7(now),
+            Uuid7.Create(now),
             userId,
             Truncate(name, MaxDeviceNameLength),
             userAgent is null ? null : Truncate(userAgent, MaxUserAgentLength),
@@ -91,6 +92,7 @@ public sealed class UserSession : Entity
 
         RevokedAt = now;
         RevokeReason = reason;
+        Raise(new SessionRevokedDomainEvent(this, reason, now));
         return true;
     }
 

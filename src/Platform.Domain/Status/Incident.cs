@@ -1,4 +1,5 @@
 using Platform.Domain.Common;
+using Platform.Domain.Status.Events;
 
 namespace Platform.Domain.Status;
 
@@ -60,8 +61,9 @@ public sealed class Incident : Entity
         Guid createdBy,
         DateTimeOffset now)
     {
-        var incident = new Incident(Guid.CreateVersion7(now), StatusChecks.Title(title), impact, StatusChecks.DistinctIds(affectedServiceIds), now);
+        var incident = new Incident(Uuid7.Create(now), StatusChecks.Title(title), impact, StatusChecks.DistinctIds(affectedServiceIds), now);
         incident.Apply(IncidentUpdate.Post(incident.Id, status, message, serviceStatus, createdBy, now));
+        incident.Raise(new IncidentCreatedDomainEvent(incident, now));
         return incident;
     }
 
@@ -75,6 +77,7 @@ public sealed class Incident : Entity
 
         var update = IncidentUpdate.Post(Id, status, message, serviceStatus, createdBy, now);
         Apply(update);
+        Raise(new IncidentUpdatedDomainEvent(this, update, now));
         return update;
     }
 

@@ -40,7 +40,7 @@ public sealed class IncidentUpdate : Entity
     internal static IncidentUpdate Post(
         Guid incidentId, IncidentStatus status, string message, ServiceStatus? serviceStatus, Guid createdBy, DateTimeOffset now) =>
         new(
-            Guid.CreateVersion7(now),
+            Uuid7.Create(now),
             incidentId,
             status,
             StatusChecks.RequiredText(message, StatusRules.UpdateMessageMaxLength, "status.invalid_message", "message"),

@@ -1,4 +1,5 @@
 using Platform.Domain.Common;
+using Platform.Domain.Status.Events;
 
 namespace Platform.Domain.Status;
 
@@ -80,7 +81,9 @@ public sealed class ScheduledMaintenance : Entity
             throw StatusChecks.Invalid("status.services_required", "A maintenance must affect at least one service.", "affected_service_ids");
         }
 
-        return new ScheduledMaintenance(Guid.CreateVersion7(now), checkedTitle, checkedDescription, startsAt, endsAt, services, now);
+        var maintenance = new ScheduledMaintenance(Uuid7.Create(now), checkedTitle, checkedDescription, startsAt, endsAt, services, now);
+        maintenance.Raise(new MaintenanceScheduledDomainEvent(maintenance, now));
+        return maintenance;
     }
 
     /// <summary>Starts the maintenance, possibly before <see cref="StartsAt"/>; only a scheduled maintenance can start.</summary>
@@ -90,6 +93,7 @@ public sealed class ScheduledMaintenance : Entity
         Status = MaintenanceStatus.InProgress;
         StartedAt = now;
         Touch(now);
+        Raise(new MaintenanceStartedDomainEvent(this, now));
     }
 
     /// <summary>Completes the maintenance, possibly before <see cref="EndsAt"/>; only one in progress can complete.</summary>
@@ -99,6 +103,7 @@ public sealed class ScheduledMaintenance : Entity
         Status = MaintenanceStatus.Completed;
         CompletedAt = now;
         Touch(now);
+        Raise(new MaintenanceCompletedDomainEvent(this, now));
     }
 
     private void EnsureStatus(MaintenanceStatus required, string message)

@@ -1,4 +1,5 @@
 using Platform.Domain.Common;
+using Platform.Domain.Status.Events;
 
 namespace Platform.Domain.Status;
 
@@ -50,6 +51,8 @@ public sealed class StatusEvent : Entity
                 "occurred_at");
         }
 
-        return new StatusEvent(Guid.CreateVersion7(now), serviceId, status, message, occurredAt, createdBy, now);
+        var recorded = new StatusEvent(Uuid7.Create(now), serviceId, status, message, occurredAt, createdBy, now);
+        recorded.Raise(new ServiceStatusChangedDomainEvent(recorded, now));
+        return recorded;
     }
 }

@@ -1,4 +1,5 @@
 using Platform.Domain.Common;
+using Platform.Domain.Status.Events;
 
 namespace Platform.Domain.Status;
 
@@ -44,15 +45,33 @@ public sealed class StatusService : Entity
 
     public int Version { get; private set; }
 
-    public static StatusService Create(string slug, string name, string description, string? group, int displayOrder, DateTimeOffset now) =>
-        new(
-            Guid.CreateVersion7(now),
+    public static StatusService Create(string slug, string name, string description, string? group, int displayOrder, DateTimeOffset now)
+    {
+        var service = new StatusService(
+            Uuid7.Create(now),
             CheckSlug(slug),
             CheckName(name),
             CheckDescription(description),
             CheckGroup(group),
             CheckDisplayOrder(displayOrder),
             now);
+        service.Raise(new StatusServiceChangedDomainEvent(service, now));
+        return service;
+    }
+
+    /// <summary>
+    /// Records that the service entered <paramref name="status"/> at <paramref name="occurredAt"/>. The event is the
+    /// service's history; the service's version moves too, because its representation shows its current status.
+    /// </summary>
+    public StatusEvent RecordStatus(ServiceStatus status, string message, DateTimeOffset occurredAt, Guid? createdBy, DateTimeOffset now)
+    {
+        var recorded = StatusEvent.Record(Id, status, message, occurredAt, createdBy, now);
+        Version++;
+        return recorded;
+    }
+
+    /// <summary>Marks the service as about to be deleted, so the page that lists it is rebuilt.</summary>
+    public void Delete(DateTimeOffset now) => Raise(new StatusServiceChangedDomainEvent(this, now));
 
     /// <summary>
     /// Merges a change: a null argument leaves its field as it is. Because a null group also means "no group", the
@@ -79,6 +98,7 @@ public sealed class StatusService : Entity
         DisplayOrder = newDisplayOrder;
         UpdatedAt = now;
         Version++;
+        Raise(new StatusServiceChangedDomainEvent(this, now));
     }
 
     private static string CheckSlug(string slug) =>

@@ -1,4 +1,5 @@
 using Platform.Domain.Common;
+using Platform.Domain.Tickets.Events;
 
 namespace Platform.Domain.Tickets;
 
@@ -45,7 +46,8 @@ public sealed class Ticket : Entity
 
     public static Ticket Open(string subject, string body, TicketPriority priority, Guid requesterId, DateTimeOffset now)
     {
-        var ticket = new Ticket(Guid.CreateVersion7(now), CheckSubject(subject), CheckBody(body), priority, requesterId, now);
+        var ticket = new Ticket(Uuid7.Create(now), CheckSubject(subject), CheckBody(body), priority, requesterId, now);
+        ticket.Raise(new TicketCreatedDomainEvent(ticket, now));
         return ticket;
     }
 
@@ -80,6 +82,7 @@ public sealed class Ticket : Entity
         if (changed)
         {
             Touch(now);
+            RaiseOnce(() => new TicketUpdatedDomainEvent(this, now));
         }
     }
 
@@ -105,8 +108,10 @@ public sealed class Ticket : Entity
                 $"A ticket cannot move from {Status.ToString().ToLowerInvariant()} to {status.ToString().ToLowerInvariant()}.");
         }
 
+        var from = Status;
         Status = status;
         Touch(now);
+        Raise(new TicketStatusChangedDomainEvent(this, from, now));
     }
 
     /// <summary>Assigns the ticket (or unassigns it with <c>null</c>). The caller has checked that the assignee is staff.</summary>
@@ -125,6 +130,7 @@ public sealed class Ticket : Entity
         EnsureNotClosed();
         AssigneeId = assigneeId;
         Touch(now);
+        RaiseOnce(() => new TicketUpdatedDomainEvent(this, now));
     }
 
     public TicketComment AddComment(TicketActor actor, string body, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using Platform.Domain.Common;
+using Platform.Domain.Tickets.Events;
 
 namespace Platform.Domain.Tickets;
 
@@ -36,6 +37,8 @@ public sealed class TicketComment : Entity
                 "body");
         }
 
-        return new TicketComment(Guid.CreateVersion7(now), ticketId, authorId, body, now);
+        var comment = new TicketComment(Uuid7.Create(now), ticketId, authorId, body, now);
+        comment.Raise(new TicketCommentAddedDomainEvent(comment, now));
+        return comment;
     }
 }
