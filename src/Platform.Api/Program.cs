@@ -49,7 +49,7 @@ builder.Services.AddSingleton<Telemetry>();
 builder.Services.AddSingleton<PrometheusMetrics>();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails();
-builder.Services.Configure<JsonOptions>(o => JsonSetup.Apply(o.SerializerOptions));
+builder.Services.Configure<JsonOptions>(o => Platform.Application.Common.Messaging.ApplicationJson.ApplyTo(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi(OpenApiSetup.Configure);
 

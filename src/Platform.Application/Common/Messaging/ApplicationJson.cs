@@ -5,15 +5,26 @@ using System.Text.Json.Serialization.Metadata;
 namespace Platform.Application.Common.Messaging;
 
 /// <summary>
-/// The JSON settings the application uses for request fingerprints, audit changes and stored idempotent
-/// responses: snake_case names, absent optionals left out. Immutable once built.
+/// The one JSON settings set: the HTTP API (through <c>JsonSetup</c>), outbox payloads, request fingerprints, audit
+/// changes and stored idempotent responses all write JSON the same way: snake_case names, enums as snake_case
+/// strings, RFC 3339 UTC timestamps with milliseconds, absent merge-patch optionals left out. Immutable once built.
 /// </summary>
 public static class ApplicationJson
 {
+    /// <summary>The converters, in order; the API adds the same ones to the framework's own options instance.</summary>
+    public static IReadOnlyList<JsonConverter> Converters { get; } =
+    [
+        new OptionalJsonConverterFactory(),
+        new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower),
+        new UtcTimestampJsonConverter(),
+    ];
+
+    /// <summary>Declared after <see cref="Converters"/>, which it needs: static initialisers run in order.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
     public static void SkipAbsentOptionals(JsonTypeInfo typeInfo)
     {
+        ArgumentNullException.ThrowIfNull(typeInfo);
         foreach (var property in typeInfo.Properties)
         {
             if (typeof(IOptional).IsAssignableFrom(property.PropertyType))
@@ -23,16 +34,25 @@ public static class ApplicationJson
         }
     }
 
+    /// <summary>Applies the settings to an options instance someone else owns (ASP.NET Core's).</summary>
+    public static void ApplyTo(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        foreach (var converter in Converters)
+        {
+            options.Converters.Add(converter);
+        }
+
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(SkipAbsentOptionals);
+    }
+
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipAbsentOptionals } },
-        };
-        options.Converters.Add(new OptionalJsonConverterFactory());
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ApplyTo(options);
         options.MakeReadOnly();
         return options;
     }
