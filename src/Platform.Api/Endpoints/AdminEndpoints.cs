@@ -10,13 +10,16 @@ using Platform.Application.Identity.Commands.EnableUser;
 using Platform.Application.Identity.Commands.RevokeUserSessions;
 using Platform.Application.Identity.Commands.SetUserRoles;
 using Platform.Application.Identity.Queries.ListUsers;
+using Platform.Application.Outbox;
+using Platform.Application.Outbox.Commands.RetryOutboxMessage;
+using Platform.Application.Outbox.Queries.ListOutboxMessages;
 using Platform.Api.Http;
 
 namespace Platform.Api.Endpoints;
 
 public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
 
-/// <summary>Administration: users (roles, disabling, sessions) and the audit log. Role checks live in the requests (403 for non-admins).</summary>
+/// <summary>Administration: users (roles, disabling, sessions), the audit log and the outbox. Role checks live in the requests (403 for non-admins).</summary>
 internal static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
@@ -31,6 +34,10 @@ internal static class AdminEndpoints
             .Produces<RevocationResultDto>().ApiProblems(400, 401, 403, 404, 409, 422);
         admin.MapGet("/audit", ListAudit).WithName(nameof(ListAudit))
             .Produces<Page<AuditEntryDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 403);
+        admin.MapGet("/outbox", ListOutbox).WithName(nameof(ListOutbox))
+            .Produces<Page<OutboxMessageDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 403);
+        admin.MapPost("/outbox/{id:guid}/retry", RetryOutboxMessage).WithName(nameof(RetryOutboxMessage))
+            .Produces<OutboxMessageDto>().ApiProblems(400, 401, 403, 404, 409, 422);
     }
 
     public static async Task<Ok<UserDto>> SetUserRoles(Guid id, SetRolesRequest request, IMediator mediator, CancellationToken cancellationToken) =>
@@ -76,4 +83,19 @@ internal static class AdminEndpoints
         Paging.AddNextLink(context, page.NextCursor);
         return ETags.Json(context, page);
     }
+
+    public static async Task<IResult> ListOutbox(
+        HttpContext context,
+        IMediator mediator,
+        string? status,
+        string? cursor,
+        [FromQuery(Name = "page_size")] int? pageSize)
+    {
+        var page = await mediator.Send(new ListOutboxMessagesQuery(status ?? "pending", pageSize ?? PagingDefaults.PageSize, cursor), context.RequestAborted);
+        Paging.AddNextLink(context, page.NextCursor);
+        return ETags.Json(context, page);
+    }
+
+    public static async Task<IResult> RetryOutboxMessage(Guid id, HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(context, await mediator.Send(new RetryOutboxMessageCommand(id, IdempotencyHttp.Key(context)), context.RequestAborted));
 }
