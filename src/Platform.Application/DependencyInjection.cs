@@ -7,6 +7,7 @@ using Platform.Application.Common.Behaviours;
 using Platform.Application.Common.Idempotency;
 using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Paging;
+using Platform.Application.Common.UnitOfWork;
 
 namespace Platform.Application;
 
@@ -23,6 +24,9 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped<IdempotencyOutcome>();
+        services.AddScoped<UnitOfWorkScope>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWorkScope>());
+        services.AddScoped<DomainEventDispatcher>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApplicationMetrics>();
         services.AddSingleton<CursorCodec>();
@@ -31,6 +35,7 @@ public static class DependencyInjection
         services.AddOptions<PagingOptions>();
 
         var assembly = typeof(DependencyInjection).Assembly;
+        var handledEvents = new HashSet<Type>();
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
@@ -40,8 +45,20 @@ public static class DependencyInjection
                 {
                     services.AddScoped(contract, type);
                 }
+                else if (definition == typeof(IDomainEventHandler<>))
+                {
+                    services.AddScoped(contract, type);
+                    handledEvents.Add(contract.GetGenericArguments()[0]);
+                }
             }
         }
+
+        // One invoker per handled event type, in a stable order (by name) so dispatch does not depend on reflection order.
+        services.AddSingleton(new DomainEventHandlerRegistry(
+        [
+            .. handledEvents.OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => (IDomainEventInvoker)Activator.CreateInstance(typeof(DomainEventInvoker<>).MakeGenericType(t))!),
+        ]));
 
         // Order matters: the first registered behaviour is the outermost (see docs/development.md).
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

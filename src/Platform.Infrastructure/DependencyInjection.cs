@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Application.Common.Interfaces;
 using Platform.Infrastructure.Identity;
+using Platform.Application.Common.UnitOfWork;
 using Platform.Infrastructure.Jobs;
+using Platform.Infrastructure.Outbox;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.RateLimiting;
 using Platform.Infrastructure.Sessions;
@@ -33,11 +35,13 @@ public static class DependencyInjection
 
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<SessionRevocationCache>();
-        services.AddSingleton<SessionRevocationInterceptor>();
         services.AddDbContext<PlatformDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(database.MaxRetryCount))
-            .AddInterceptors(sp.GetRequiredService<SessionRevocationInterceptor>()));
+            // Interceptors registered as services join in (tests inject faults this way).
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
+        services.AddScoped<ICommitVerifier, PostgresCommitVerifier>();
+        services.AddSingleton<IDatabaseErrors, PostgresDatabaseErrors>();
         services.AddScoped<IDistributedLock, PostgresDistributedLock>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
@@ -48,6 +52,19 @@ public static class DependencyInjection
         services.AddScoped<Application.Status.IStatusChangePublisher, PostgresStatusChangePublisher>();
         services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
+
+        var outbox = configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions();
+        outbox.Validate();
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<OutboxHandlerRegistry>();
+        services.AddSingleton<OutboxDispatcher>();
+        if (outbox.Enabled)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        }
         services.AddSingleton<BatchedRateLimitCounter>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();

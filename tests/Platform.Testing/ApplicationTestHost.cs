@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Application;
 using Platform.Application.Common.Interfaces;
@@ -20,6 +21,7 @@ namespace Platform.Testing;
 public sealed class ApplicationTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
+    private readonly List<IHostedService> started = [];
 
     public ApplicationTestHost(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
@@ -102,5 +104,27 @@ public sealed class ApplicationTestHost : IAsyncDisposable
         return new TestUser(dto.Id, dto.Email, dto.Roles);
     }
 
-    public async ValueTask DisposeAsync() => await provider.DisposeAsync();
+    /// <summary>
+    /// Starts the hosted services the API would run (the notification listener, the outbox dispatcher), as a host
+    /// would; they are stopped when the test host is disposed.
+    /// </summary>
+    public async Task StartBackgroundServicesAsync()
+    {
+        foreach (var service in provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+            started.Add(service);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in Enumerable.Reverse(started))
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        started.Clear();
+        await provider.DisposeAsync();
+    }
 }

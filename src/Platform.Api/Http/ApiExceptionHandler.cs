@@ -1,7 +1,7 @@
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
 using Platform.Domain.Common;
 
 namespace Platform.Api.Http;
@@ -10,7 +10,7 @@ namespace Platform.Api.Http;
 /// The one place exceptions become HTTP responses: application and domain errors map to their status and code,
 /// malformed input to 400/413/415, an unreachable database to 503, and anything else to a 500 that reveals nothing.
 /// </summary>
-internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IHostEnvironment environment) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IHostEnvironment environment, IDatabaseErrors databaseErrors) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -64,7 +64,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             return true;
         }
 
-        if (IsDatabaseUnavailable(exception))
+        if (databaseErrors.IsUnavailable(exception))
         {
             LogDatabaseUnavailable(exception);
             httpContext.Response.Headers.RetryAfter = "5";
@@ -109,24 +109,6 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         }
 
         return null;
-    }
-
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException { IsTransient: true } or SocketException || (e is NpgsqlException && e.InnerException is SocketException or TimeoutException))
-            {
-                return true;
-            }
-
-            if (e is Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]

@@ -5,14 +5,14 @@ using Platform.Domain.Identity;
 namespace Platform.Application.Identity;
 
 /// <summary>
-/// Revokes sessions inside the caller's transaction and announces them to every API instance, so their access
-/// tokens are refused at once. Used by logout, revoke, password change, disabling and admin revoke-all.
+/// Revokes the live sessions among <c>sessions</c> in the caller's unit of work. Each revoked session raises
+/// <c>SessionRevokedDomainEvent</c>, whose handler announces it to every instance, so its access tokens are refused
+/// at once. Used by logout, revoke, password change, disabling and admin revoke-all.
 /// </summary>
 internal static class SessionRevoker
 {
     public static async Task<int> RevokeAsync(
         this IPlatformDbContext db,
-        ISessionRevocationPublisher publisher,
         IQueryable<UserSession> sessions,
         string reason,
         DateTimeOffset now,
@@ -27,13 +27,6 @@ internal static class SessionRevoker
             session.Revoke(now, reason);
         }
 
-        if (live.Count == 0)
-        {
-            return 0;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await publisher.PublishAsync([.. live.Select(s => s.Id)], cancellationToken);
         return live.Count;
     }
 }

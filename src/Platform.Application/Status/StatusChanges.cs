@@ -9,12 +9,12 @@ namespace Platform.Application.Status;
 internal static class StatusChanges
 {
     /// <summary>
-    /// The one way status events are written: the services locked, one event each, their versions moved, and the change
-    /// announced, all in the caller's transaction (commands and the maintenance job alike).
+    /// The one way status events are written: the services locked (and tracked), one event each recorded through the
+    /// service, which moves its version, all in the caller's unit of work (commands and the maintenance job alike).
+    /// The events announce the change when the unit of work saves them. Services that no longer exist are skipped.
     /// </summary>
     public static async Task<IReadOnlyList<StatusEvent>> RecordAsync(
         this IPlatformDbContext db,
-        IStatusChangePublisher publisher,
         IEnumerable<Guid> serviceIds,
         ServiceStatus status,
         string message,
@@ -23,47 +23,29 @@ internal static class StatusChanges
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var ids = serviceIds.ToList();
-        await db.LockServicesAsync(ids, cancellationToken);
-        var events = ids.Select(id => StatusEvent.Record(id, status, message, occurredAt, createdBy, now)).ToList();
+        var services = await db.LockServicesAsync([.. serviceIds], cancellationToken);
+        var events = services.Select(s => s.RecordStatus(status, message, occurredAt, createdBy, now)).ToList();
         db.StatusEvents.AddRange(events);
-        await db.SaveChangesAsync(cancellationToken);
-        await db.BumpServiceVersionsAsync([.. events.Select(e => e.ServiceId)], cancellationToken);
-        await publisher.PublishAsync(cancellationToken);
         return events;
     }
 
     /// <summary>
-    /// A new event changes what a service's representation shows (its status), so its version (the ETag and the
-    /// If-Match token) moves too. The rows are already locked by <see cref="LockServicesAsync"/>.
-    /// </summary>
-    private static async Task BumpServiceVersionsAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> serviceIds, CancellationToken cancellationToken)
-    {
-        var ids = serviceIds.Distinct().ToArray();
-        if (ids.Length > 0)
-        {
-            await db.Database.ExecuteSqlAsync($"UPDATE status_services SET version = version + 1 WHERE id = ANY({ids})", cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// Locks the services' rows until the transaction ends, in id order, and returns how many exist. Every write that
+    /// Locks the services' rows until the transaction ends, in id order, and returns them (tracked). Every write that
     /// records status events takes these locks first (FOR NO KEY UPDATE: writers of one service queue up instead of
     /// deadlocking on the version update; a delete, which needs FOR UPDATE, waits for them), and reads the current
     /// status only after, so it sees every event committed before it.
     /// </summary>
-    public static async Task<int> LockServicesAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<StatusService>> LockServicesAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         var sorted = ids.Distinct().Order().ToArray();
         if (sorted.Length == 0)
         {
-            return 0;
+            return [];
         }
 
-        var locked = await db.Database
-            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM status_services WHERE id = ANY({sorted}) ORDER BY id FOR NO KEY UPDATE")
+        return await db.StatusServices
+            .FromSql($"SELECT * FROM status_services WHERE id = ANY({sorted}) ORDER BY id FOR NO KEY UPDATE")
             .ToListAsync(cancellationToken);
-        return locked.Count;
     }
 
     /// <summary>An event message made from longer text (an incident's title and update), cut to what an event holds.</summary>
@@ -93,7 +75,7 @@ internal static class StatusChanges
     {
         var distinct = ids.Distinct().ToArray();
         var found = await db.LockServicesAsync(distinct, cancellationToken);
-        if (found != distinct.Length)
+        if (found.Count != distinct.Length)
         {
             throw new RequestValidationException(field, "Every id must name an existing service.");
         }

@@ -2,15 +2,25 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Auditing;
 using Platform.Application.Common.Idempotency;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Outbox;
 using Platform.Application.Status;
+using Platform.Domain.Common;
 using Platform.Domain.Identity;
 using Platform.Domain.Status;
 using Platform.Domain.Tickets;
 
 namespace Platform.Infrastructure.Persistence;
 
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options), IPlatformDbContext
+public sealed class PlatformDbContext : DbContext, IPlatformDbContext
 {
+    public PlatformDbContext(DbContextOptions<PlatformDbContext> options)
+        : base(options)
+    {
+        // The transaction behaviour saves once per command inside its own transaction: a savepoint around that one
+        // save would only cost two round trips.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -37,15 +47,17 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    /// <summary>Sessions revoked in the open transaction; marked in this instance's cache when it commits.</summary>
-    internal List<Guid> PendingRevocations { get; } = [];
-
-    /// <summary>Whether the open transaction changed what the status page shows; the cache is invalidated when it commits.</summary>
-    internal bool PendingStatusChange { get; set; }
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(Entity).IsAssignableFrom(e.ClrType)))
+        {
+            // Raised events are in-memory only: the transaction behaviour hands them to their handlers before saving.
+            modelBuilder.Entity(entity.ClrType).Ignore(nameof(Entity.DomainEvents));
+        }
+
         SnakeCase.Apply(modelBuilder);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.UnitOfWork;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.Sessions;
@@ -7,10 +8,10 @@ namespace Platform.Infrastructure.Sessions;
 /// <summary>
 /// Announces revocations with PostgreSQL <c>NOTIFY</c> on the command's own connection and transaction: PostgreSQL
 /// delivers the notification to every listening instance only if, and when, the transaction commits. This instance
-/// marks the sessions itself right after the commit (<see cref="SessionRevocationInterceptor"/>), so the revoke call
-/// has taken effect here before its response is sent.
+/// marks the sessions itself in an after-commit action, so the revoke call has taken effect here before its response
+/// is sent; a retried attempt sends its own notification and registers its own action.
 /// </summary>
-internal sealed class PostgresSessionRevocationPublisher(PlatformDbContext db) : ISessionRevocationPublisher
+internal sealed class PostgresSessionRevocationPublisher(PlatformDbContext db, IUnitOfWork unitOfWork, SessionRevocationCache cache) : ISessionRevocationPublisher
 {
     public const string Channel = "platform_session_revoked";
 
@@ -25,12 +26,18 @@ internal sealed class PostgresSessionRevocationPublisher(PlatformDbContext db) :
             throw new InvalidOperationException("Session revocations must be published inside the transaction that revokes them.");
         }
 
+        if (sessionIds.Count == 0)
+        {
+            return;
+        }
+
         foreach (var chunk in sessionIds.Chunk(IdsPerNotification))
         {
             var payload = string.Join(',', chunk);
             await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", cancellationToken);
         }
 
-        db.PendingRevocations.AddRange(sessionIds);
+        Guid[] revoked = [.. sessionIds];
+        unitOfWork.AfterCommit(() => cache.MarkRevoked(revoked));
     }
 }

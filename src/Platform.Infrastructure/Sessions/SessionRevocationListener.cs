@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.Infrastructure.Outbox;
 using Platform.Infrastructure.Status;
 
 namespace Platform.Infrastructure.Sessions;
 
 /// <summary>
 /// Keeps this instance's <see cref="SessionRevocationCache"/> and status-page cache in step with every other
-/// instance: one connection that <c>LISTEN</c>s for revocations and status changes. Each time it (re)connects it
+/// instance, and wakes its outbox dispatcher: one connection that <c>LISTEN</c>s for revocations, status changes and
+/// new outbox messages. Each time it (re)connects it
 /// first listens, then loads the revocations recent enough to matter and drops the cached status page, so nothing
 /// announced while it was away is missed. It checks the connection every few seconds and reconnects when it drops.
 /// </summary>
@@ -15,6 +17,7 @@ internal sealed partial class SessionRevocationListener(
     NpgsqlDataSource dataSource,
     SessionRevocationCache cache,
     Application.Status.StatusPageCache statusCache,
+    OutboxSignal outboxSignal,
     TimeProvider timeProvider,
     ILogger<SessionRevocationListener> logger) : BackgroundService
 {
@@ -98,13 +101,15 @@ internal sealed partial class SessionRevocationListener(
         try
         {
             opened.Notification += OnNotification;
-            await using (var listen = new NpgsqlCommand($"LISTEN {PostgresSessionRevocationPublisher.Channel}; LISTEN {PostgresStatusChangePublisher.Channel}", opened))
+            await using (var listen = new NpgsqlCommand($"LISTEN {PostgresSessionRevocationPublisher.Channel}; LISTEN {PostgresStatusChangePublisher.Channel}; LISTEN {OutboxSignal.Channel}", opened))
             {
                 await listen.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            // Changes made while this instance was not listening are unknown: start from a fresh status page.
+            // Changes made while this instance was not listening are unknown: start from a fresh status page, and
+            // let the outbox dispatcher look for messages whose notification it missed.
             statusCache.Invalidate();
+            outboxSignal.Set();
 
             await using (var recent = new NpgsqlCommand("SELECT id, revoked_at FROM user_sessions WHERE revoked_at > $1", opened))
             {
@@ -132,6 +137,12 @@ internal sealed partial class SessionRevocationListener(
         if (e.Channel == PostgresStatusChangePublisher.Channel)
         {
             statusCache.Invalidate();
+            return;
+        }
+
+        if (e.Channel == OutboxSignal.Channel)
+        {
+            outboxSignal.Set();
             return;
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.UnitOfWork;
 using Platform.Application.Status;
 using Platform.Infrastructure.Persistence;
 
@@ -6,9 +7,10 @@ namespace Platform.Infrastructure.Status;
 
 /// <summary>
 /// Announces a status-page change with <c>NOTIFY</c> in the changing transaction (delivered to every instance only
-/// when it commits); this instance drops its cached page right after the commit.
+/// when it commits, and folded into one by PostgreSQL however often it is sent); this instance drops its cached page
+/// in an after-commit action. Each attempt of a retried command announces again.
 /// </summary>
-internal sealed class PostgresStatusChangePublisher(PlatformDbContext db) : IStatusChangePublisher
+internal sealed class PostgresStatusChangePublisher(PlatformDbContext db, IUnitOfWork unitOfWork, StatusPageCache cache) : IStatusChangePublisher
 {
     public const string Channel = "platform_status_changed";
 
@@ -19,10 +21,7 @@ internal sealed class PostgresStatusChangePublisher(PlatformDbContext db) : ISta
             throw new InvalidOperationException("Status changes must be published inside the transaction that makes them.");
         }
 
-        if (!db.PendingStatusChange)
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, '')", cancellationToken);
-            db.PendingStatusChange = true;
-        }
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, '')", cancellationToken);
+        unitOfWork.AfterCommit(cache.Invalidate);
     }
 }

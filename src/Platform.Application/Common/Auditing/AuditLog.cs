@@ -1,4 +1,5 @@
 using Platform.Application.Common.Interfaces;
+using Platform.Domain.Common;
 
 namespace Platform.Application.Common.Auditing;
 
@@ -21,7 +22,7 @@ internal static class AuditLog
         Guid? actorId = null) =>
         db.AuditEntries.Add(new AuditEntry
         {
-            Id = Guid.CreateVersion7(now),
+            Id = Uuid7.Create(now),
             OccurredAt = now,
             ActorId = actorId ?? currentUser.UserId,
             ActorIp = currentUser.ClientIp,

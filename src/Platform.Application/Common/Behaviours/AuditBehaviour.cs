@@ -2,12 +2,14 @@ using MediatR;
 using Platform.Application.Common.Auditing;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Messaging;
+using Platform.Domain.Common;
 
 namespace Platform.Application.Common.Behaviours;
 
 /// <summary>
 /// Writes one audit row for each audited command that succeeds, in the command's transaction: the row exists
-/// exactly when the change does. Changes are the command's fields with secrets redacted.
+/// exactly when the change does (the transaction behaviour saves it with the change). Changes are the command's
+/// fields with secrets redacted.
 /// </summary>
 internal sealed class AuditBehaviour<TRequest, TResponse>(
     IPlatformDbContext db,
@@ -27,7 +29,7 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
         var now = timeProvider.GetUtcNowMicros();
         db.AuditEntries.Add(new AuditEntry
         {
-            Id = Guid.CreateVersion7(now),
+            Id = Uuid7.Create(now),
             OccurredAt = now,
             ActorId = currentUser.UserId,
             ActorIp = currentUser.ClientIp,
@@ -39,7 +41,6 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
             TraceId = requestContext.TraceId,
             Changes = AuditRedactor.Describe(request),
         });
-        await db.SaveChangesAsync(cancellationToken);
         return response;
     }
 }

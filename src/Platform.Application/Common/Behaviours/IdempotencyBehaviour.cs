@@ -8,6 +8,7 @@ using Platform.Application.Common.Errors;
 using Platform.Application.Common.Idempotency;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Messaging;
+using Platform.Domain.Common;
 
 namespace Platform.Application.Common.Behaviours;
 
@@ -38,6 +39,9 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
         {
             return await next();
         }
+
+        // Every attempt of the unit of work passes here: a retry must not inherit the previous attempt's verdict.
+        outcome.Reset();
 
         var scope = currentUser.UserId is { } userId ? $"user:{userId}" : $"ip:{currentUser.ClientIp ?? "unknown"}";
         var operation = typeof(TRequest).Name;
@@ -81,7 +85,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
 
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {
-            Id = Guid.CreateVersion7(now),
+            Id = Uuid7.Create(now),
             Scope = scope,
             Operation = operation,
             Key = key,
@@ -90,7 +94,6 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
             CreatedAt = now,
             ExpiresAt = now + options.Value.KeyTtl,
         });
-        await db.SaveChangesAsync(cancellationToken);
         return response;
     }
 

@@ -6,4 +6,6 @@ public sealed class IdempotencyOutcome
     public bool Replayed { get; private set; }
 
     public void MarkReplayed() => Replayed = true;
+
+    public void Reset() => Replayed = false;
 }

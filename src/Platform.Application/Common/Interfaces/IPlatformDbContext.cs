@@ -2,13 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Platform.Application.Common.Auditing;
 using Platform.Application.Common.Idempotency;
+using Platform.Application.Common.Outbox;
 using Platform.Domain.Identity;
 using Platform.Domain.Status;
 using Platform.Domain.Tickets;
 
 namespace Platform.Application.Common.Interfaces;
 
-/// <summary>The database as handlers see it: entity sets and one SaveChanges. No repository layer on top.</summary>
+/// <summary>
+/// The database as handlers see it: entity sets, no repository layer on top. Handlers change tracked entities and add
+/// new ones; only the transaction behaviour calls <see cref="SaveChangesAsync"/>, once per command.
+/// </summary>
 public interface IPlatformDbContext
 {
     DbSet<User> Users { get; }
@@ -36,6 +40,8 @@ public interface IPlatformDbContext
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
 
     DatabaseFacade Database { get; }
 

@@ -2,8 +2,9 @@ namespace Platform.Application.Common.Interfaces;
 
 /// <summary>
 /// Tells every API instance that sessions were revoked, so their access tokens are refused at once without a
-/// database read per request. Must be called inside the transaction that revokes them: other instances hear of it
-/// when that transaction commits, and this instance marks them as soon as it has committed.
+/// database read per request. Called inside the revoking transaction (by the handler of
+/// <c>SessionRevokedDomainEvent</c>): other instances hear of it when that transaction commits, and this instance
+/// marks the sessions right after its commit.
 /// </summary>
 public interface ISessionRevocationPublisher
 {

@@ -10,7 +10,6 @@ internal sealed class ChangePasswordCommandHandler(
     IPlatformDbContext db,
     IPasswordHasher passwordHasher,
     ICurrentUser currentUser,
-    ISessionRevocationPublisher publisher,
     TimeProvider timeProvider) : IRequestHandler<ChangePasswordCommand, RevocationResultDto>
 {
     public async Task<RevocationResultDto> Handle(ChangePasswordCommand request, CancellationToken cancellationToken)
@@ -24,11 +23,10 @@ internal sealed class ChangePasswordCommandHandler(
 
         var now = timeProvider.GetUtcNowMicros();
         user.ChangePasswordHash(passwordHasher.Hash(request.NewPassword), now);
-        await db.SaveChangesAsync(cancellationToken);
 
         // Whoever else holds a session (perhaps the reason for the change) is signed out; this device stays.
         var current = currentUser.SessionId;
         var others = db.UserSessions.Where(s => s.UserId == user.Id && s.Id != current);
-        return new RevocationResultDto(await db.RevokeAsync(publisher, others, SessionRevokeReason.PasswordChanged, now, cancellationToken));
+        return new RevocationResultDto(await db.RevokeAsync(others, SessionRevokeReason.PasswordChanged, now, cancellationToken));
     }
 }

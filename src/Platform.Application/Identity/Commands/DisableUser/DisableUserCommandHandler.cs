@@ -9,7 +9,6 @@ namespace Platform.Application.Identity.Commands.DisableUser;
 internal sealed class DisableUserCommandHandler(
     IPlatformDbContext db,
     ICurrentUser currentUser,
-    ISessionRevocationPublisher publisher,
     TimeProvider timeProvider) : IRequestHandler<DisableUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(DisableUserCommand request, CancellationToken cancellationToken)
@@ -34,8 +33,7 @@ internal sealed class DisableUserCommandHandler(
 
         var now = timeProvider.GetUtcNowMicros();
         user.Disable(now);
-        await db.SaveChangesAsync(cancellationToken);
-        await db.RevokeAsync(publisher, db.UserSessions.Where(s => s.UserId == user.Id), SessionRevokeReason.AccountDisabled, now, cancellationToken);
+        await db.RevokeAsync(db.UserSessions.Where(s => s.UserId == user.Id), SessionRevokeReason.AccountDisabled, now, cancellationToken);
         return UserDto.From(user);
     }
 }

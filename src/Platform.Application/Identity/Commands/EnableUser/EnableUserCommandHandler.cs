@@ -12,7 +12,6 @@ internal sealed class EnableUserCommandHandler(IPlatformDbContext db, TimeProvid
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken)
             ?? throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
         user.Enable(timeProvider.GetUtcNowMicros());
-        await db.SaveChangesAsync(cancellationToken);
         return UserDto.From(user);
     }
 }

@@ -7,7 +7,6 @@ namespace Platform.Application.Identity.Commands.Logout;
 internal sealed class LogoutCommandHandler(
     IPlatformDbContext db,
     ICurrentUser currentUser,
-    ISessionRevocationPublisher publisher,
     TimeProvider timeProvider) : IRequestHandler<LogoutCommand, RevocationResultDto>
 {
     public async Task<RevocationResultDto> Handle(LogoutCommand request, CancellationToken cancellationToken)
@@ -20,7 +19,7 @@ internal sealed class LogoutCommandHandler(
         }
 
         var session = db.UserSessions.Where(s => s.Id == current && s.UserId == currentUser.UserId);
-        var revoked = await db.RevokeAsync(publisher, session, SessionRevokeReason.Logout, timeProvider.GetUtcNowMicros(), cancellationToken);
+        var revoked = await db.RevokeAsync(session, SessionRevokeReason.Logout, timeProvider.GetUtcNowMicros(), cancellationToken);
         return new RevocationResultDto(revoked);
     }
 }

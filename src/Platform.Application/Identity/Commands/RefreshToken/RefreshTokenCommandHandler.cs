@@ -12,7 +12,6 @@ namespace Platform.Application.Identity.Commands.RefreshToken;
 internal sealed class RefreshTokenCommandHandler(
     IPlatformDbContext db,
     ITokenService tokens,
-    ISessionRevocationPublisher revocations,
     ICurrentUser currentUser,
     IRequestContext requestContext,
     IOptions<AuthOptions> options,
@@ -43,8 +42,6 @@ internal sealed class RefreshTokenCommandHandler(
         {
             // Disabling revokes sessions; this only catches one that slipped past, and ends it.
             session.Revoke(now, SessionRevokeReason.AccountDisabled);
-            await db.SaveChangesAsync(cancellationToken);
-            await revocations.PublishAsync([session.Id], cancellationToken);
             return new RefreshOutcome(null, new ForbiddenException(ErrorCodes.AuthAccountDisabled, "This account is disabled. Contact an administrator."));
         }
 
@@ -55,7 +52,6 @@ internal sealed class RefreshTokenCommandHandler(
             presented.MarkRotated(now, salt);
             db.RefreshTokens.Add(Domain.Identity.RefreshToken.Issue(session.Id, successor.Hash, now));
             session.Touch(now, settings.SessionIdleLifetime, currentUser.ClientIp);
-            await db.SaveChangesAsync(cancellationToken);
             return Issue(user, session, successor.Token);
         }
 
@@ -76,8 +72,6 @@ internal sealed class RefreshTokenCommandHandler(
             db, currentUser, requestContext, now, "sessions.refresh_reuse_detected", "session", session.Id, AuditOutcome.Failed,
             new { token_issued_at = presented.IssuedAt, token_rotated_at = presented.RotatedAt, device_name = session.DeviceName },
             actorId: session.UserId);
-        await db.SaveChangesAsync(cancellationToken);
-        await revocations.PublishAsync([session.Id], cancellationToken);
         return new RefreshOutcome(
             null,
             new UnauthorizedException(ErrorCodes.AuthRefreshTokenReused, "This refresh token was already used, so the session was signed out for safety. Sign in again."));

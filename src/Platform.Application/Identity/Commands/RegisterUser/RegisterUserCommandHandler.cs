@@ -13,8 +13,6 @@ internal sealed class RegisterUserCommandHandler(
     IOptions<BootstrapOptions> bootstrap,
     TimeProvider timeProvider) : IRequestHandler<RegisterUserCommand, UserDto>
 {
-    public const string EmailIndex = "ux_users_normalized_email";
-
     public async Task<UserDto> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
     {
         var normalized = EmailAddress.Normalize(request.Email);
@@ -30,18 +28,8 @@ internal sealed class RegisterUserCommandHandler(
             bootstrap.Value.IsAdminEmail(normalized),
             timeProvider.GetUtcNowMicros());
         db.Users.Add(user);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex, EmailIndex))
-        {
-            throw EmailTaken();
-        }
-
         return UserDto.From(user);
     }
 
-    private static ConflictException EmailTaken() =>
-        new(ErrorCodes.AuthEmailTaken, "An account with this email already exists.");
+    private static ConflictException EmailTaken() => new(ErrorCodes.AuthEmailTaken, RegisterUserCommand.EmailTakenMessage);
 }

@@ -7,7 +7,6 @@ namespace Platform.Application.Identity.Commands.RevokeOtherSessions;
 internal sealed class RevokeOtherSessionsCommandHandler(
     IPlatformDbContext db,
     ICurrentUser currentUser,
-    ISessionRevocationPublisher publisher,
     TimeProvider timeProvider) : IRequestHandler<RevokeOtherSessionsCommand, RevocationResultDto>
 {
     public async Task<RevocationResultDto> Handle(RevokeOtherSessionsCommand request, CancellationToken cancellationToken)
@@ -20,7 +19,7 @@ internal sealed class RevokeOtherSessionsCommandHandler(
         }
 
         var others = db.UserSessions.Where(s => s.UserId == currentUser.UserId && s.Id != current);
-        var revoked = await db.RevokeAsync(publisher, others, SessionRevokeReason.SignedOutElsewhere, timeProvider.GetUtcNowMicros(), cancellationToken);
+        var revoked = await db.RevokeAsync(others, SessionRevokeReason.SignedOutElsewhere, timeProvider.GetUtcNowMicros(), cancellationToken);
         return new RevocationResultDto(revoked);
     }
 }

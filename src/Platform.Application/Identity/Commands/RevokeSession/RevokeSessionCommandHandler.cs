@@ -9,7 +9,6 @@ namespace Platform.Application.Identity.Commands.RevokeSession;
 internal sealed class RevokeSessionCommandHandler(
     IPlatformDbContext db,
     ICurrentUser currentUser,
-    ISessionRevocationPublisher publisher,
     TimeProvider timeProvider) : IRequestHandler<RevokeSessionCommand, RevocationResultDto>
 {
     public async Task<RevocationResultDto> Handle(RevokeSessionCommand request, CancellationToken cancellationToken)
@@ -20,7 +19,7 @@ internal sealed class RevokeSessionCommandHandler(
             throw new NotFoundException(ErrorCodes.SessionsNotFound, "No session of yours has this id.");
         }
 
-        var revoked = await db.RevokeAsync(publisher, mine, SessionRevokeReason.RevokedByUser, timeProvider.GetUtcNowMicros(), cancellationToken);
+        var revoked = await db.RevokeAsync(mine, SessionRevokeReason.RevokedByUser, timeProvider.GetUtcNowMicros(), cancellationToken);
         return new RevocationResultDto(revoked);
     }
 }

@@ -8,7 +8,6 @@ namespace Platform.Application.Identity.Commands.RevokeUserSessions;
 
 internal sealed class RevokeUserSessionsCommandHandler(
     IPlatformDbContext db,
-    ISessionRevocationPublisher publisher,
     TimeProvider timeProvider) : IRequestHandler<RevokeUserSessionsCommand, RevocationResultDto>
 {
     public async Task<RevocationResultDto> Handle(RevokeUserSessionsCommand request, CancellationToken cancellationToken)
@@ -19,6 +18,6 @@ internal sealed class RevokeUserSessionsCommandHandler(
         }
 
         var sessions = db.UserSessions.Where(s => s.UserId == request.UserId);
-        return new RevocationResultDto(await db.RevokeAsync(publisher, sessions, SessionRevokeReason.RevokedByAdmin, timeProvider.GetUtcNowMicros(), cancellationToken));
+        return new RevocationResultDto(await db.RevokeAsync(sessions, SessionRevokeReason.RevokedByAdmin, timeProvider.GetUtcNowMicros(), cancellationToken));
     }
 }

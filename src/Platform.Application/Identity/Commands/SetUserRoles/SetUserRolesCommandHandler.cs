@@ -24,7 +24,6 @@ internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, TimeProv
         }
 
         user.SetRoles(request.Roles, timeProvider.GetUtcNowMicros());
-        await db.SaveChangesAsync(cancellationToken);
         return UserDto.From(user);
     }
 }

@@ -8,7 +8,6 @@ namespace Platform.Application.Status.Commands.AddIncidentUpdate;
 
 internal sealed class AddIncidentUpdateCommandHandler(
     IPlatformDbContext db,
-    IStatusChangePublisher publisher,
     ICurrentUser currentUser,
     TimeProvider timeProvider) : IRequestHandler<AddIncidentUpdateCommand, IncidentDto>
 {
@@ -32,12 +31,7 @@ internal sealed class AddIncidentUpdateCommandHandler(
         if (serviceStatus is { } status)
         {
             // The incident was unresolved until now, so none of its services can have been deleted.
-            await db.RecordAsync(publisher, incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
-        }
-        else
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await publisher.PublishAsync(cancellationToken);
+            await db.RecordAsync(incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
         }
 
         return IncidentDto.From(incident);

@@ -6,7 +6,6 @@ namespace Platform.Application.Status.Commands.CreateIncident;
 
 internal sealed class CreateIncidentCommandHandler(
     IPlatformDbContext db,
-    IStatusChangePublisher publisher,
     ICurrentUser currentUser,
     TimeProvider timeProvider) : IRequestHandler<CreateIncidentCommand, IncidentDto>
 {
@@ -28,12 +27,7 @@ internal sealed class CreateIncidentCommandHandler(
         db.Incidents.Add(incident);
         if (serviceStatus is { } status)
         {
-            await db.RecordAsync(publisher, incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
-        }
-        else
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await publisher.PublishAsync(cancellationToken);
+            await db.RecordAsync(incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
         }
 
         return IncidentDto.From(incident);

@@ -1,3 +1,4 @@
+using Platform.Application.Common.Errors;
 using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Security;
 using Platform.Domain.Identity;
@@ -6,6 +7,7 @@ namespace Platform.Application.Status.Commands.CreateStatusService;
 
 /// <summary>Adds a service to the status page. Its status is operational until an event says otherwise.</summary>
 [RequiresRole(Role.Admin)]
+[ConflictOnUniqueIndex("ux_status_services_slug", StatusErrorCodes.SlugTaken, StatusErrorCodes.SlugTakenMessage)]
 public sealed record CreateStatusServiceCommand(
     string Slug,
     string Name,

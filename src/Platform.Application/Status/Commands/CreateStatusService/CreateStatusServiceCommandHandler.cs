@@ -6,29 +6,19 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.CreateStatusService;
 
-internal sealed class CreateStatusServiceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher, TimeProvider timeProvider)
+internal sealed class CreateStatusServiceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider)
     : IRequestHandler<CreateStatusServiceCommand, StatusServiceDto>
 {
     public async Task<StatusServiceDto> Handle(CreateStatusServiceCommand request, CancellationToken cancellationToken)
     {
         if (await db.StatusServices.AnyAsync(s => s.Slug == request.Slug, cancellationToken))
         {
-            throw new ConflictException(StatusErrorCodes.SlugTaken, "Another service already has this slug.");
+            throw new ConflictException(StatusErrorCodes.SlugTaken, StatusErrorCodes.SlugTakenMessage);
         }
 
         var now = timeProvider.GetUtcNowMicros();
         var service = StatusService.Create(request.Slug, request.Name, request.Description ?? string.Empty, request.Group, request.DisplayOrder ?? 0, now);
         db.StatusServices.Add(service);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex, "ux_status_services_slug"))
-        {
-            throw new ConflictException(StatusErrorCodes.SlugTaken, "Another service already has this slug.");
-        }
-
-        await publisher.PublishAsync(cancellationToken);
         return service.ToDto(new Dictionary<Guid, (ServiceStatus, DateTimeOffset)>());
     }
 }

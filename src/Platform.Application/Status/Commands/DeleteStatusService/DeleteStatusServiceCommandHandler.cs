@@ -6,7 +6,7 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.DeleteStatusService;
 
-internal sealed class DeleteStatusServiceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher) : IRequestHandler<DeleteStatusServiceCommand, bool>
+internal sealed class DeleteStatusServiceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider) : IRequestHandler<DeleteStatusServiceCommand, bool>
 {
     public async Task<bool> Handle(DeleteStatusServiceCommand request, CancellationToken cancellationToken)
     {
@@ -28,9 +28,8 @@ internal sealed class DeleteStatusServiceCommandHandler(IPlatformDbContext db, I
             throw new ConflictException(StatusErrorCodes.ServiceHasPendingMaintenance, "The service has scheduled or running maintenance: let it complete first.");
         }
 
+        service.Delete(timeProvider.GetUtcNowMicros());
         db.StatusServices.Remove(service);
-        await db.SaveChangesAsync(cancellationToken);
-        await publisher.PublishAsync(cancellationToken);
         return true;
     }
 }

@@ -8,21 +8,14 @@ namespace Platform.Application.Status.Commands.RecordStatusEvent;
 
 internal sealed class RecordStatusEventCommandHandler(
     IPlatformDbContext db,
-    IStatusChangePublisher publisher,
     ICurrentUser currentUser,
     TimeProvider timeProvider) : IRequestHandler<RecordStatusEventCommand, StatusEventDto>
 {
     public async Task<StatusEventDto> Handle(RecordStatusEventCommand request, CancellationToken cancellationToken)
     {
-        if (await db.LockServicesAsync([request.ServiceId], cancellationToken) == 0)
-        {
-            throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
-        }
-
         var now = timeProvider.GetUtcNowMicros();
         var occurredAt = request.OccurredAt?.ToUniversalTime() ?? now;
         var recorded = await db.RecordAsync(
-            publisher,
             [request.ServiceId],
             StatusNames.Parse<ServiceStatus>(request.Status),
             request.Message ?? string.Empty,
@@ -30,6 +23,8 @@ internal sealed class RecordStatusEventCommandHandler(
             currentUser.UserId,
             now,
             cancellationToken);
-        return StatusEventDto.From(recorded[0]);
+        return recorded.Count == 1
+            ? StatusEventDto.From(recorded[0])
+            : throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
     }
 }

@@ -4,7 +4,7 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.ScheduleMaintenance;
 
-internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher, TimeProvider timeProvider)
+internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider)
     : IRequestHandler<ScheduleMaintenanceCommand, MaintenanceDto>
 {
     public async Task<MaintenanceDto> Handle(ScheduleMaintenanceCommand request, CancellationToken cancellationToken)
@@ -18,8 +18,6 @@ internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, I
             request.AffectedServiceIds,
             timeProvider.GetUtcNowMicros());
         db.Maintenances.Add(maintenance);
-        await db.SaveChangesAsync(cancellationToken);
-        await publisher.PublishAsync(cancellationToken);
         return MaintenanceDto.From(maintenance);
     }
 }

@@ -1,3 +1,4 @@
+using Platform.Application.Common.Errors;
 using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Security;
 using Platform.Domain.Identity;
@@ -6,6 +7,7 @@ namespace Platform.Application.Status.Commands.UpdateStatusService;
 
 /// <summary>Merge patch of a service: absent fields are left alone, <c>"group": null</c> removes the group.</summary>
 [RequiresRole(Role.Admin)]
+[ConflictOnUniqueIndex("ux_status_services_slug", StatusErrorCodes.SlugTaken, StatusErrorCodes.SlugTakenMessage)]
 public sealed record UpdateStatusServiceCommand(
     Guid ServiceId,
     Optional<string?> Slug,

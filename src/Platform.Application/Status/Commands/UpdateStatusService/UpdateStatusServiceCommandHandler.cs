@@ -5,7 +5,7 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Status.Commands.UpdateStatusService;
 
-internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher, TimeProvider timeProvider)
+internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider)
     : IRequestHandler<UpdateStatusServiceCommand, StatusServiceDto>
 {
     public async Task<StatusServiceDto> Handle(UpdateStatusServiceCommand request, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, I
         if (request.Slug.HasValue && request.Slug.Value != service.Slug
             && await db.StatusServices.AnyAsync(s => s.Slug == request.Slug.Value && s.Id != service.Id, cancellationToken))
         {
-            throw new ConflictException(StatusErrorCodes.SlugTaken, "Another service already has this slug.");
+            throw new ConflictException(StatusErrorCodes.SlugTaken, StatusErrorCodes.SlugTakenMessage);
         }
 
         var now = timeProvider.GetUtcNowMicros();
@@ -34,16 +34,6 @@ internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, I
             request.Group.HasValue,
             request.DisplayOrder.HasValue ? request.DisplayOrder.Value : null,
             now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex, "ux_status_services_slug"))
-        {
-            throw new ConflictException(StatusErrorCodes.SlugTaken, "Another service already has this slug.");
-        }
-
-        await publisher.PublishAsync(cancellationToken);
         return await db.ToDtoAsync(service, now, cancellationToken);
     }
 }

@@ -12,7 +12,6 @@ internal sealed class AddTicketCommentCommandHandler(IPlatformDbContext db, ICur
         var ticket = await db.FindVisibleForShareAsync(request.TicketId, actor, cancellationToken);
         var comment = ticket.AddComment(actor, request.Body, timeProvider.GetUtcNowMicros());
         db.TicketComments.Add(comment);
-        await db.SaveChangesAsync(cancellationToken);
         return TicketCommentDto.From(comment);
     }
 }

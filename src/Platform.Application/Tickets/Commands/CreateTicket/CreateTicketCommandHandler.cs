@@ -12,7 +12,6 @@ internal sealed class CreateTicketCommandHandler(IPlatformDbContext db, ICurrent
         var priority = request.Priority is null ? TicketPriority.Normal : TicketNames.ParsePriority(request.Priority);
         var ticket = Ticket.Open(request.Subject, request.Body, priority, currentUser.Actor().UserId, timeProvider.GetUtcNowMicros());
         db.Tickets.Add(ticket);
-        await db.SaveChangesAsync(cancellationToken);
         return TicketDto.From(ticket);
     }
 }

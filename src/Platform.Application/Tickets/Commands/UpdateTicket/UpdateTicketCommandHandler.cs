@@ -47,16 +47,7 @@ internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ICurrent
             ticket.ChangeStatus(actor, TicketNames.ParseStatus(request.Status.Value!), now);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone else changed the ticket between our read and our write.
-            throw new PreconditionFailedException();
-        }
-
+        // Saved by the transaction behaviour, which turns a concurrency conflict on the version into 412.
         return TicketDto.From(ticket);
     }
 }

@@ -1,0 +1,45 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common.Auditing;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Identity.Commands.StartSession;
+
+internal sealed class StartSessionCommandHandler(
+    IPlatformDbContext db,
+    ITokenService tokens,
+    ICurrentUser currentUser,
+    IRequestContext requestContext,
+    IOptions<AuthOptions> options,
+    TimeProvider timeProvider) : IRequestHandler<StartSessionCommand, TokenDto>
+{
+    public async Task<TokenDto> Handle(StartSessionCommand request, CancellationToken cancellationToken)
+    {
+        // The share lock makes a disable or password change that is committing wait for this sign-in or be waited
+        // for, so a sign-in that checked the old state cannot leave a session behind it.
+        var user = await db.Users
+            .FromSql($"SELECT * FROM users WHERE id = {request.UserId} FOR SHARE")
+            .AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (user is null || user.IsDisabled || user.PasswordHash != request.CheckedPasswordHash)
+        {
+            throw new UnauthorizedException(ErrorCodes.AuthInvalidCredentials, "The email or password is wrong.");
+        }
+
+        var now = timeProvider.GetUtcNowMicros();
+        var session = UserSession.Start(user.Id, request.DeviceName, request.UserAgent, currentUser.ClientIp, now, options.Value.SessionLifetimes);
+        var refresh = tokens.CreateRefreshToken();
+        db.UserSessions.Add(session);
+        db.RefreshTokens.Add(Domain.Identity.RefreshToken.Issue(session.Id, refresh.Hash, now));
+        AuditLog.Add(
+            db, currentUser, requestContext, now, "auth.login_succeeded", "session", session.Id, AuditOutcome.Succeeded,
+            new { email = request.NormalizedEmail, device_name = session.DeviceName },
+            actorId: user.Id);
+
+        var access = tokens.CreateAccessToken(user, session.Id);
+        return new TokenDto(access.Token, "Bearer", access.ExpiresInSeconds, refresh.Token, session.Id);
+    }
+}

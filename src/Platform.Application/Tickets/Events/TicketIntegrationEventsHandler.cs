@@ -1,0 +1,54 @@
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Outbox;
+using Platform.Application.Common.UnitOfWork;
+using Platform.Domain.Tickets.Events;
+
+namespace Platform.Application.Tickets.Events;
+
+/// <summary>Turns ticket domain events into outbox rows, each carrying the ticket (or comment) as the API shows it after the command.</summary>
+internal sealed class TicketIntegrationEventsHandler(IPlatformDbContext db, TimeProvider timeProvider) :
+    IDomainEventHandler<TicketCreatedDomainEvent>,
+    IDomainEventHandler<TicketUpdatedDomainEvent>,
+    IDomainEventHandler<TicketStatusChangedDomainEvent>,
+    IDomainEventHandler<TicketCommentAddedDomainEvent>
+{
+    public Task HandleAsync(IReadOnlyList<TicketCreatedDomainEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var e in events)
+        {
+            db.AddIntegrationEvent(IntegrationEventTypes.TicketsCreated, TicketDto.From(e.Ticket), e.OccurredAt, timeProvider.GetUtcNowMicros());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(IReadOnlyList<TicketUpdatedDomainEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var e in events)
+        {
+            db.AddIntegrationEvent(IntegrationEventTypes.TicketsUpdated, TicketDto.From(e.Ticket), e.OccurredAt, timeProvider.GetUtcNowMicros());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(IReadOnlyList<TicketStatusChangedDomainEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var e in events)
+        {
+            db.AddIntegrationEvent(IntegrationEventTypes.TicketsStatusChanged, TicketDto.From(e.Ticket), e.OccurredAt, timeProvider.GetUtcNowMicros());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(IReadOnlyList<TicketCommentAddedDomainEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var e in events)
+        {
+            db.AddIntegrationEvent(IntegrationEventTypes.TicketsCommentAdded, TicketCommentDto.From(e.Comment), e.OccurredAt, timeProvider.GetUtcNowMicros());
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Platform.Application.Common.UnitOfWork;
+
+namespace Platform.Infrastructure.Persistence;
+
+/// <summary>
+/// Finds out whether a transaction whose COMMIT failed went through, from PostgreSQL itself: before committing it
+/// notes the transaction's id (<c>pg_current_xact_id_if_assigned</c>, null when it wrote nothing) and its backend;
+/// after a failed commit it asks <c>pg_xact_status</c> on a fresh connection. A transaction still "in progress"
+/// belongs to a backend that never received the COMMIT (the client's connection broke first): that backend is
+/// terminated, which aborts it, so the answer becomes definite.
+/// </summary>
+internal sealed partial class PostgresCommitVerifier(PlatformDbContext db, NpgsqlDataSource dataSource, ILogger<PostgresCommitVerifier> logger) : ICommitVerifier
+{
+    private static readonly TimeSpan VerifyFor = TimeSpan.FromSeconds(5);
+
+    private string? transactionId;
+    private int backendPid;
+
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        transactionId = null;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        backendPid = connection.ProcessID;
+        var ids = await db.Database
+            .SqlQuery<string?>($"SELECT pg_current_xact_id_if_assigned()::text AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        transactionId = ids[0];
+    }
+
+    public async Task<bool> HasCommittedAsync(CancellationToken cancellationToken)
+    {
+        if (transactionId is null)
+        {
+            // The transaction wrote nothing, so running it again cannot apply anything twice.
+            return false;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(VerifyFor);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
+            for (var round = 0; ; round++)
+            {
+                var status = await StatusAsync(connection, timeout.Token);
+                switch (status)
+                {
+                    case "committed":
+                        LogVerified(transactionId, status);
+                        return true;
+                    case "aborted":
+                        LogVerified(transactionId, status);
+                        return false;
+                    case "in progress" when round == 0:
+                        await TerminateAsync(connection, timeout.Token);
+                        break;
+                    case "in progress":
+                        await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+                        break;
+                    default:
+                        throw new CommitOutcomeUnknownException($"PostgreSQL no longer knows transaction {transactionId}.");
+                }
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new CommitOutcomeUnknownException("The commit failed and the database could not be reached to tell whether it went through.", ex);
+        }
+    }
+
+    private async Task<string?> StatusAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_xact_status($1::xid8)", connection);
+        command.Parameters.AddWithValue(transactionId!);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    private async Task TerminateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_terminate_backend($1, 1000)", connection);
+        command.Parameters.AddWithValue(backendPid);
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A commit failed on the way back; PostgreSQL says transaction {TransactionId} was {Status}")]
+    private partial void LogVerified(string transactionId, string status);
+}
