@@ -69,7 +69,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
 
             outcome.MarkReplayed();
             metrics.IdempotencyReplayed(operation);
-            return JsonSerializer.Deserialize<TResponse>(existing.ResponseJson, ApplicationJson.Options)!;
+            return JsonSerializer.Deserialize<TResponse>(existing.ResponseJson, ApplicationJson.Exact)!;
         }
 
         if (existing is not null)
@@ -90,7 +90,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
             Operation = operation,
             Key = key,
             RequestFingerprint = fingerprint,
-            ResponseJson = JsonSerializer.Serialize(response, ApplicationJson.Options),
+            ResponseJson = JsonSerializer.Serialize(response, ApplicationJson.Exact),
             CreatedAt = now,
             ExpiresAt = now + options.Value.KeyTtl,
         });
@@ -108,9 +108,9 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
             throw new InvalidOperationException("Idempotency:FingerprintKey is not configured.");
         }
 
-        var node = JsonSerializer.SerializeToNode(request, ApplicationJson.Options)!.AsObject();
+        var node = JsonSerializer.SerializeToNode(request, ApplicationJson.Exact)!.AsObject();
         node.Remove("idempotency_key");
-        var bytes = Encoding.UTF8.GetBytes(operation + "\n" + node.ToJsonString(ApplicationJson.Options));
+        var bytes = Encoding.UTF8.GetBytes(operation + "\n" + node.ToJsonString(ApplicationJson.Exact));
         return Convert.ToHexStringLower(HMACSHA256.HashData(secret, bytes));
     }
 }

@@ -20,7 +20,13 @@ public static class ApplicationJson
     ];
 
     /// <summary>Declared after <see cref="Converters"/>, which it needs: static initialisers run in order.</summary>
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options { get; } = Create(exactTimestamps: false);
+
+    /// <summary>
+    /// The same settings, but timestamps keep every digit (round-trip format): for what is stored and read back by
+    /// the application itself, such as idempotent responses, whose replay must equal the original to the tick.
+    /// </summary>
+    public static JsonSerializerOptions Exact { get; } = Create(exactTimestamps: true);
 
     public static void SkipAbsentOptionals(JsonTypeInfo typeInfo)
     {
@@ -49,10 +55,17 @@ public static class ApplicationJson
             .WithAddedModifier(SkipAbsentOptionals);
     }
 
-    private static JsonSerializerOptions Create()
+    private static JsonSerializerOptions Create(bool exactTimestamps)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         ApplyTo(options);
+        if (exactTimestamps)
+        {
+            // Without the API's converter, System.Text.Json writes timestamps in full (ISO 8601 round-trip).
+            var index = options.Converters.IndexOf(Converters[2]);
+            options.Converters.RemoveAt(index);
+        }
+
         options.MakeReadOnly();
         return options;
     }
