@@ -99,6 +99,12 @@ public static class DependencyInjection
                     .WithIdentity("delete-expired-rate-limit-counters-trigger", "maintenance")
                     .StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(jobs.IdempotencyCleanupInterval).RepeatForever()));
+                q.AddJob<DeleteProcessedOutboxMessagesJob>(j => j.WithIdentity(DeleteProcessedOutboxMessagesJob.Key).StoreDurably());
+                q.AddTrigger(t => t
+                    .ForJob(DeleteProcessedOutboxMessagesJob.Key)
+                    .WithIdentity("delete-processed-outbox-messages-trigger", "maintenance")
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(jobs.IdempotencyCleanupInterval).RepeatForever()));
                 q.AddJob<RunDueMaintenancesJob>(j => j.WithIdentity(RunDueMaintenancesJob.Key).StoreDurably());
                 q.AddTrigger(t => t
                     .ForJob(RunDueMaintenancesJob.Key)
