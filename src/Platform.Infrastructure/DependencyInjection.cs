@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<SessionRevocationInterceptor>();
         services.AddDbContext<PlatformDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(database.MaxRetryCount))
+            .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<SessionRevocationInterceptor>()));
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddScoped<IDistributedLock, PostgresDistributedLock>();

@@ -76,7 +76,7 @@ internal sealed class IssueTokenCommandHandler(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var current = await db.Database
-                .SqlQuery<AccountState>($"SELECT password_hash AS \"PasswordHash\", disabled_at AS \"DisabledAt\" FROM users WHERE id = {user.Id} FOR SHARE")
+                .SqlQuery<AccountState>($"SELECT password_hash, disabled_at FROM users WHERE id = {user.Id} FOR SHARE")
                 .FirstOrDefaultAsync(ct);
             if (current is null || current.DisabledAt is not null || current.PasswordHash != user.PasswordHash)
             {
