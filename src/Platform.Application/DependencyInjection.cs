@@ -5,21 +5,23 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Application.Common.Behaviours;
 using Platform.Application.Common.Idempotency;
-using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Paging;
 using Platform.Application.Common.UnitOfWork;
+using Platform.Application.Common.Validation;
 
 namespace Platform.Application;
 
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers MediatR 5 by hand (it has no DI package), every handler and validator in this assembly, and the
-    /// pipeline behaviours, outermost first.
+    /// Registers MediatR 5 by hand (it has no DI package) with every handler in this assembly, every validator
+    /// (FluentValidation's scan, internal ones included), and the pipeline behaviours, outermost first.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : SnakeCase.Convert(member.Name);
+        // Set before any validator is built: a rule reads both resolvers once, when its validator is constructed.
+        ValidatorOptions.Global.PropertyNameResolver = ValidationNames.PropertyPath;
+        ValidatorOptions.Global.DisplayNameResolver = ValidationNames.DisplayName;
 
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
@@ -38,18 +40,15 @@ public static class DependencyInjection
         var handledEvents = new HashSet<Type>();
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
             {
-                var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
-                {
-                    services.AddScoped(contract, type);
-                }
-                else if (definition == typeof(IDomainEventHandler<>))
-                {
-                    services.AddScoped(contract, type);
-                    handledEvents.Add(contract.GetGenericArguments()[0]);
-                }
+                services.AddScoped(contract, type);
+            }
+
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>)))
+            {
+                services.AddScoped(contract, type);
+                handledEvents.Add(contract.GetGenericArguments()[0]);
             }
         }
 
@@ -59,6 +58,10 @@ public static class DependencyInjection
             .. handledEvents.OrderBy(t => t.FullName, StringComparer.Ordinal)
                 .Select(t => (IDomainEventInvoker)Activator.CreateInstance(typeof(DomainEventInvoker<>).MakeGenericType(t))!),
         ]));
+
+        // Validators check shape only and take no dependencies (docs/development.md, step 3), so one instance of
+        // each serves every request; ValidatorRegistrationTests holds them to that.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // Order matters: the first registered behaviour is the outermost (see docs/development.md).
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<SessionRevocationCache>();
         services.AddDbContext<PlatformDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(database.MaxRetryCount))
+            .UseSnakeCaseNamingConvention()
             // Interceptors registered as services join in (tests inject faults this way).
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());

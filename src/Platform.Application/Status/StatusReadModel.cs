@@ -14,14 +14,14 @@ internal static class StatusReadModel
         var query = serviceIds is null
             ? db.Database.SqlQuery<CurrentStatusRow>(
                 $"""
-                SELECT DISTINCT ON (service_id) service_id AS "ServiceId", status AS "Status", occurred_at AS "OccurredAt"
+                SELECT DISTINCT ON (service_id) service_id, status, occurred_at
                 FROM status_events
                 WHERE occurred_at <= {now}
                 ORDER BY service_id, occurred_at DESC, seq DESC
                 """)
             : db.Database.SqlQuery<CurrentStatusRow>(
                 $"""
-                SELECT DISTINCT ON (service_id) service_id AS "ServiceId", status AS "Status", occurred_at AS "OccurredAt"
+                SELECT DISTINCT ON (service_id) service_id, status, occurred_at
                 FROM status_events
                 WHERE occurred_at <= {now} AND service_id = ANY({serviceIds.ToArray()})
                 ORDER BY service_id, occurred_at DESC, seq DESC

@@ -57,7 +57,5 @@ public sealed class PlatformDbContext : DbContext, IPlatformDbContext
             // Raised events are in-memory only: the transaction behaviour hands them to their handlers before saving.
             modelBuilder.Entity(entity.ClrType).Ignore(nameof(Entity.DomainEvents));
         }
-
-        SnakeCase.Apply(modelBuilder);
     }
 }

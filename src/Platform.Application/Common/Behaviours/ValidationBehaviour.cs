@@ -24,7 +24,8 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
             var result = await validator.ValidateAsync(context, cancellationToken);
             foreach (var failure in result.Errors)
             {
-                var field = SnakeCase.Convert(failure.PropertyName);
+                // Already the wire name: ValidationNames resolves property paths to snake_case.
+                var field = failure.PropertyName;
                 if (!errors.TryGetValue(field, out var list))
                 {
                     errors[field] = list = [];
