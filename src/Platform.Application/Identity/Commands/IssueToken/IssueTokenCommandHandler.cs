@@ -46,7 +46,9 @@ internal sealed class IssueTokenCommandHandler(
         var valid = passwordHasher.Verify(user?.PasswordHash ?? passwordHasher.DummyHash, request.Password);
         if (user is null || !valid)
         {
-            var count = await failures.RecordFailureAsync(normalized, now, ForgetFailuresAfter, LoginBackoff.DelayAfter, cancellationToken);
+            // The block runs from when the failure is recorded, not from when the request began (the hash check
+            // takes a while): a client is never blocked for less than the delay it earned.
+            var count = await failures.RecordFailureAsync(normalized, timeProvider.GetUtcNowMicros(), ForgetFailuresAfter, LoginBackoff.DelayAfter, cancellationToken);
             await mediator.Send(new RecordFailedSignInCommand(normalized, user?.Id, user is null ? "unknown_account" : "wrong_password", count), cancellationToken);
             throw new UnauthorizedException(ErrorCodes.AuthInvalidCredentials, "The email or password is wrong.");
         }
