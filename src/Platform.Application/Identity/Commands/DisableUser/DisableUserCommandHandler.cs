@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -10,7 +11,8 @@ internal sealed class DisableUserCommandHandler(
     IPlatformDbContext db,
     ICurrentUser currentUser,
     ISessionRevocationPublisher publisher,
-    TimeProvider timeProvider) : IRequestHandler<DisableUserCommand, UserDto>
+    TimeProvider timeProvider,
+    IMapper mapper) : IRequestHandler<DisableUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(DisableUserCommand request, CancellationToken cancellationToken)
     {
@@ -36,6 +38,6 @@ internal sealed class DisableUserCommandHandler(
         user.Disable(now);
         await db.SaveChangesAsync(cancellationToken);
         await db.RevokeAsync(publisher, db.UserSessions.Where(s => s.UserId == user.Id), SessionRevokeReason.AccountDisabled, now, cancellationToken);
-        return UserDto.From(user);
+        return mapper.Map<UserDto>(user);
     }
 }

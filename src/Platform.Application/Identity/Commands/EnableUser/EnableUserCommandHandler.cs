@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -5,7 +6,7 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Identity.Commands.EnableUser;
 
-internal sealed class EnableUserCommandHandler(IPlatformDbContext db, TimeProvider timeProvider) : IRequestHandler<EnableUserCommand, UserDto>
+internal sealed class EnableUserCommandHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper) : IRequestHandler<EnableUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(EnableUserCommand request, CancellationToken cancellationToken)
     {
@@ -13,6 +14,6 @@ internal sealed class EnableUserCommandHandler(IPlatformDbContext db, TimeProvid
             ?? throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
         user.Enable(timeProvider.GetUtcNowMicros());
         await db.SaveChangesAsync(cancellationToken);
-        return UserDto.From(user);
+        return mapper.Map<UserDto>(user);
     }
 }

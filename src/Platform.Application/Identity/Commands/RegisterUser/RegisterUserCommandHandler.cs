@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ internal sealed class RegisterUserCommandHandler(
     IPlatformDbContext db,
     IPasswordHasher passwordHasher,
     IOptions<BootstrapOptions> bootstrap,
-    TimeProvider timeProvider) : IRequestHandler<RegisterUserCommand, UserDto>
+    TimeProvider timeProvider,
+    IMapper mapper) : IRequestHandler<RegisterUserCommand, UserDto>
 {
     public const string EmailIndex = "ux_users_normalized_email";
 
@@ -39,7 +41,7 @@ internal sealed class RegisterUserCommandHandler(
             throw EmailTaken();
         }
 
-        return UserDto.From(user);
+        return mapper.Map<UserDto>(user);
     }
 
     private static ConflictException EmailTaken() =>

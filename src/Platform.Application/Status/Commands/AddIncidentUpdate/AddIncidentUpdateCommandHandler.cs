@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -10,7 +11,8 @@ internal sealed class AddIncidentUpdateCommandHandler(
     IPlatformDbContext db,
     IStatusChangePublisher publisher,
     ICurrentUser currentUser,
-    TimeProvider timeProvider) : IRequestHandler<AddIncidentUpdateCommand, IncidentDto>
+    TimeProvider timeProvider,
+    IMapper mapper) : IRequestHandler<AddIncidentUpdateCommand, IncidentDto>
 {
     public async Task<IncidentDto> Handle(AddIncidentUpdateCommand request, CancellationToken cancellationToken)
     {
@@ -40,6 +42,6 @@ internal sealed class AddIncidentUpdateCommandHandler(
             await publisher.PublishAsync(cancellationToken);
         }
 
-        return IncidentDto.From(incident);
+        return mapper.Map<IncidentDto>(incident);
     }
 }

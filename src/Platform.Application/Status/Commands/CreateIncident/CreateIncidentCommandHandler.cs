@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Platform.Application.Common.Interfaces;
 using Platform.Domain.Status;
@@ -8,7 +9,8 @@ internal sealed class CreateIncidentCommandHandler(
     IPlatformDbContext db,
     IStatusChangePublisher publisher,
     ICurrentUser currentUser,
-    TimeProvider timeProvider) : IRequestHandler<CreateIncidentCommand, IncidentDto>
+    TimeProvider timeProvider,
+    IMapper mapper) : IRequestHandler<CreateIncidentCommand, IncidentDto>
 {
     public async Task<IncidentDto> Handle(CreateIncidentCommand request, CancellationToken cancellationToken)
     {
@@ -36,6 +38,6 @@ internal sealed class CreateIncidentCommandHandler(
             await publisher.PublishAsync(cancellationToken);
         }
 
-        return IncidentDto.From(incident);
+        return mapper.Map<IncidentDto>(incident);
     }
 }

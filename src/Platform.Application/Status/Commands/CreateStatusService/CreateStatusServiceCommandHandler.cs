@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -6,7 +7,7 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.CreateStatusService;
 
-internal sealed class CreateStatusServiceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher, TimeProvider timeProvider)
+internal sealed class CreateStatusServiceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<CreateStatusServiceCommand, StatusServiceDto>
 {
     public async Task<StatusServiceDto> Handle(CreateStatusServiceCommand request, CancellationToken cancellationToken)
@@ -29,6 +30,6 @@ internal sealed class CreateStatusServiceCommandHandler(IPlatformDbContext db, I
         }
 
         await publisher.PublishAsync(cancellationToken);
-        return service.ToDto(new Dictionary<Guid, (ServiceStatus, DateTimeOffset)>());
+        return service.ToDto(new Dictionary<Guid, (ServiceStatus, DateTimeOffset)>(), mapper);
     }
 }

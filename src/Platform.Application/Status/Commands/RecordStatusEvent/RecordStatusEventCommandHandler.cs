@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -10,7 +11,8 @@ internal sealed class RecordStatusEventCommandHandler(
     IPlatformDbContext db,
     IStatusChangePublisher publisher,
     ICurrentUser currentUser,
-    TimeProvider timeProvider) : IRequestHandler<RecordStatusEventCommand, StatusEventDto>
+    TimeProvider timeProvider,
+    IMapper mapper) : IRequestHandler<RecordStatusEventCommand, StatusEventDto>
 {
     public async Task<StatusEventDto> Handle(RecordStatusEventCommand request, CancellationToken cancellationToken)
     {
@@ -30,6 +32,6 @@ internal sealed class RecordStatusEventCommandHandler(
             currentUser.UserId,
             now,
             cancellationToken);
-        return StatusEventDto.From(recorded[0]);
+        return mapper.Map<StatusEventDto>(recorded[0]);
     }
 }

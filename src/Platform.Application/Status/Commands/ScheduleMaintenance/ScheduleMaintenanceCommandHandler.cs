@@ -1,10 +1,11 @@
+using MapsterMapper;
 using MediatR;
 using Platform.Application.Common.Interfaces;
 using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.ScheduleMaintenance;
 
-internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher, TimeProvider timeProvider)
+internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<ScheduleMaintenanceCommand, MaintenanceDto>
 {
     public async Task<MaintenanceDto> Handle(ScheduleMaintenanceCommand request, CancellationToken cancellationToken)
@@ -20,6 +21,6 @@ internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, I
         db.Maintenances.Add(maintenance);
         await db.SaveChangesAsync(cancellationToken);
         await publisher.PublishAsync(cancellationToken);
-        return MaintenanceDto.From(maintenance);
+        return mapper.Map<MaintenanceDto>(maintenance);
     }
 }

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -5,7 +6,7 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Status.Commands.UpdateStatusService;
 
-internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher, TimeProvider timeProvider)
+internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, IStatusChangePublisher publisher, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<UpdateStatusServiceCommand, StatusServiceDto>
 {
     public async Task<StatusServiceDto> Handle(UpdateStatusServiceCommand request, CancellationToken cancellationToken)
@@ -44,6 +45,6 @@ internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, I
         }
 
         await publisher.PublishAsync(cancellationToken);
-        return await db.ToDtoAsync(service, now, cancellationToken);
+        return await db.ToDtoAsync(service, now, mapper, cancellationToken);
     }
 }

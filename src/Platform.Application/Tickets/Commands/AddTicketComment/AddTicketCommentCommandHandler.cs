@@ -1,9 +1,10 @@
+using MapsterMapper;
 using MediatR;
 using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Tickets.Commands.AddTicketComment;
 
-internal sealed class AddTicketCommentCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
+internal sealed class AddTicketCommentCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<AddTicketCommentCommand, TicketCommentDto>
 {
     public async Task<TicketCommentDto> Handle(AddTicketCommentCommand request, CancellationToken cancellationToken)
@@ -13,6 +14,6 @@ internal sealed class AddTicketCommentCommandHandler(IPlatformDbContext db, ICur
         var comment = ticket.AddComment(actor, request.Body, timeProvider.GetUtcNowMicros());
         db.TicketComments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        return TicketCommentDto.From(comment);
+        return mapper.Map<TicketCommentDto>(comment);
     }
 }
