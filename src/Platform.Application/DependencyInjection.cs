@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Application.Common.Behaviours;
 using Platform.Application.Common.Idempotency;
+using Platform.Application.Common.Mapping;
 using Platform.Application.Common.Paging;
 using Platform.Application.Common.UnitOfWork;
 using Platform.Application.Common.Validation;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApplicationMetrics>();
         services.AddSingleton<CursorCodec>();
+        services.AddDtoMapping();
         services.AddSingleton<Status.StatusPageCache>();
         services.AddOptions<IdempotencyOptions>();
         services.AddOptions<PagingOptions>();

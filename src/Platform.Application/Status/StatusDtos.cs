@@ -3,7 +3,7 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status;
 
-/// <summary>A service with its current status (its latest event's, operational when it has none).</summary>
+/// <summary>A service with its current status (its latest event's, operational when it has none). Mapped in <see cref="StatusMapping"/>.</summary>
 public sealed record StatusServiceDto(
     Guid Id,
     string Slug,
@@ -17,10 +17,7 @@ public sealed record StatusServiceDto(
     DateTimeOffset UpdatedAt,
     int Version) : IHasId;
 
-public sealed record StatusEventDto(Guid Id, Guid ServiceId, ServiceStatus Status, string Message, DateTimeOffset OccurredAt, DateTimeOffset CreatedAt) : IHasId
-{
-    public static StatusEventDto From(StatusEvent e) => new(e.Id, e.ServiceId, e.Status, e.Message, e.OccurredAt, e.CreatedAt);
-}
+public sealed record StatusEventDto(Guid Id, Guid ServiceId, ServiceStatus Status, string Message, DateTimeOffset OccurredAt, DateTimeOffset CreatedAt) : IHasId;
 
 public sealed record IncidentUpdateDto(Guid Id, IncidentStatus Status, string Message, ServiceStatus? ServiceStatus, DateTimeOffset CreatedAt);
 
@@ -34,24 +31,7 @@ public sealed record IncidentDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ResolvedAt,
-    int Version) : IHasId
-{
-    public static IncidentDto From(Incident incident)
-    {
-        ArgumentNullException.ThrowIfNull(incident);
-        return new IncidentDto(
-            incident.Id,
-            incident.Title,
-            incident.Status,
-            incident.Impact,
-            [.. incident.AffectedServiceIds],
-            [.. incident.Updates.Select(u => new IncidentUpdateDto(u.Id, u.Status, u.Message, u.ServiceStatus, u.CreatedAt))],
-            incident.CreatedAt,
-            incident.UpdatedAt,
-            incident.ResolvedAt,
-            incident.Version);
-    }
-}
+    int Version) : IHasId;
 
 public sealed record MaintenanceDto(
     Guid Id,
@@ -65,14 +45,7 @@ public sealed record MaintenanceDto(
     DateTimeOffset? CompletedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version) : IHasId
-{
-    public static MaintenanceDto From(ScheduledMaintenance m)
-    {
-        ArgumentNullException.ThrowIfNull(m);
-        return new MaintenanceDto(m.Id, m.Title, m.Description, m.StartsAt, m.EndsAt, [.. m.AffectedServiceIds], m.Status, m.StartedAt, m.CompletedAt, m.CreatedAt, m.UpdatedAt, m.Version);
-    }
-}
+    int Version) : IHasId;
 
 /// <summary>A service on the public page: its status now and its uptime history.</summary>
 public sealed record StatusPageServiceDto(StatusServiceDto Service, UptimeReport Uptime, DateOnly UptimeFirstDay);

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
 using Platform.Domain.Status;
@@ -30,13 +31,17 @@ internal static class StatusReadModel
         return rows.ToDictionary(r => r.ServiceId, r => (StatusNames.Parse<ServiceStatus>(r.Status), r.OccurredAt));
     }
 
-    public static StatusServiceDto ToDto(this StatusService s, IReadOnlyDictionary<Guid, (ServiceStatus Status, DateTimeOffset At)> statuses) =>
-        statuses.TryGetValue(s.Id, out var current)
-            ? new StatusServiceDto(s.Id, s.Slug, s.Name, s.Description, s.Group, s.DisplayOrder, current.Status, current.At, s.CreatedAt, s.UpdatedAt, s.Version)
-            : new StatusServiceDto(s.Id, s.Slug, s.Name, s.Description, s.Group, s.DisplayOrder, ServiceStatus.Operational, null, s.CreatedAt, s.UpdatedAt, s.Version);
+    /// <summary>The service as mapped, with its current status: its latest event's, operational when it has none.</summary>
+    public static StatusServiceDto ToDto(this StatusService s, IReadOnlyDictionary<Guid, (ServiceStatus Status, DateTimeOffset At)> statuses, IMapper mapper)
+    {
+        var dto = mapper.Map<StatusServiceDto>(s);
+        return statuses.TryGetValue(s.Id, out var current)
+            ? dto with { Status = current.Status, StatusChangedAt = current.At }
+            : dto with { Status = ServiceStatus.Operational, StatusChangedAt = null };
+    }
 
-    public static async Task<StatusServiceDto> ToDtoAsync(this IPlatformDbContext db, StatusService service, DateTimeOffset now, CancellationToken cancellationToken) =>
-        service.ToDto(await db.CurrentStatusesAsync([service.Id], now, cancellationToken));
+    public static async Task<StatusServiceDto> ToDtoAsync(this IPlatformDbContext db, StatusService service, DateTimeOffset now, IMapper mapper, CancellationToken cancellationToken) =>
+        service.ToDto(await db.CurrentStatusesAsync([service.Id], now, cancellationToken), mapper);
 
     /// <summary>Uptime of the services over <paramref name="days"/> whole UTC days ending today (today counts up to now).</summary>
     public static async Task<Dictionary<Guid, (UptimeReport Report, DateOnly FirstDay)>> UptimeAsync(

@@ -29,7 +29,7 @@ public static class PagingExtensions
         var skip = (long)(page - 1) * size;
         var items = skip >= total
             ? []
-            : await list.NewestFirst(source).Skip((int)Math.Min(skip, int.MaxValue)).Take(size).Select(list.Projection).ToListAsync(cancellationToken);
+            : await list.Project(list.NewestFirst(source).Skip((int)Math.Min(skip, int.MaxValue)).Take(size)).ToListAsync(cancellationToken);
         var next = items.Count > 0 && skip + items.Count < total
             ? cursors.Encode(list.PositionOf(items[^1]), list.CursorScope)
             : null;
@@ -48,7 +48,7 @@ public static class PagingExtensions
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(cursors);
         var filtered = position is { } p ? list.After(source, p) : source;
-        var rows = await list.NewestFirst(filtered).Select(list.Projection).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var rows = await list.Project(list.NewestFirst(filtered)).Take(pageSize + 1).ToListAsync(cancellationToken);
         var hasMore = rows.Count > pageSize;
         var items = hasMore ? rows[..pageSize] : rows;
         return Page<TDto>.Keyset(items, pageSize, hasMore ? cursors.Encode(list.PositionOf(items[^1]), list.CursorScope) : null);

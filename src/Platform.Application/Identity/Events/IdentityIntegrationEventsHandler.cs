@@ -1,3 +1,4 @@
+using MapsterMapper;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Outbox;
 using Platform.Application.Common.UnitOfWork;
@@ -7,7 +8,7 @@ using Platform.Domain.Identity.Events;
 namespace Platform.Application.Identity.Events;
 
 /// <summary>Outbox rows for the account events integrators and mail care about: refresh-token reuse, password changes, disabled accounts.</summary>
-internal sealed class IdentityIntegrationEventsHandler(IPlatformDbContext db, TimeProvider timeProvider) :
+internal sealed class IdentityIntegrationEventsHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper) :
     IDomainEventHandler<SessionRevokedDomainEvent>,
     IDomainEventHandler<PasswordChangedDomainEvent>,
     IDomainEventHandler<UserDisabledDomainEvent>
@@ -28,7 +29,7 @@ internal sealed class IdentityIntegrationEventsHandler(IPlatformDbContext db, Ti
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.UsersPasswordChanged, UserDto.From(e.User), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.UsersPasswordChanged, mapper.Map<UserDto>(e.User), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;
@@ -38,7 +39,7 @@ internal sealed class IdentityIntegrationEventsHandler(IPlatformDbContext db, Ti
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.UsersDisabled, UserDto.From(e.User), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.UsersDisabled, mapper.Map<UserDto>(e.User), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;

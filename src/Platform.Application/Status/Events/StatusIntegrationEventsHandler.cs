@@ -1,3 +1,4 @@
+using MapsterMapper;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Outbox;
 using Platform.Application.Common.UnitOfWork;
@@ -6,7 +7,7 @@ using Platform.Domain.Status.Events;
 namespace Platform.Application.Status.Events;
 
 /// <summary>Outbox rows for status-page events: each carries the event, incident or maintenance as the API shows it after the command.</summary>
-internal sealed class StatusIntegrationEventsHandler(IPlatformDbContext db, TimeProvider timeProvider) :
+internal sealed class StatusIntegrationEventsHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper) :
     IDomainEventHandler<ServiceStatusChangedDomainEvent>,
     IDomainEventHandler<IncidentCreatedDomainEvent>,
     IDomainEventHandler<IncidentUpdatedDomainEvent>,
@@ -17,7 +18,7 @@ internal sealed class StatusIntegrationEventsHandler(IPlatformDbContext db, Time
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.StatusServiceStatusChanged, StatusEventDto.From(e.Event), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.StatusServiceStatusChanged, mapper.Map<StatusEventDto>(e.Event), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;
@@ -27,7 +28,7 @@ internal sealed class StatusIntegrationEventsHandler(IPlatformDbContext db, Time
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.StatusIncidentCreated, IncidentDto.From(e.Incident), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.StatusIncidentCreated, mapper.Map<IncidentDto>(e.Incident), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;
@@ -38,7 +39,7 @@ internal sealed class StatusIntegrationEventsHandler(IPlatformDbContext db, Time
         // Two updates to one incident in one command would describe the same final state: one row per incident.
         foreach (var e in events.DistinctBy(e => e.Incident.Id))
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.StatusIncidentUpdated, IncidentDto.From(e.Incident), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.StatusIncidentUpdated, mapper.Map<IncidentDto>(e.Incident), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;
@@ -48,7 +49,7 @@ internal sealed class StatusIntegrationEventsHandler(IPlatformDbContext db, Time
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.StatusMaintenanceStarted, MaintenanceDto.From(e.Maintenance), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.StatusMaintenanceStarted, mapper.Map<MaintenanceDto>(e.Maintenance), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;
@@ -58,7 +59,7 @@ internal sealed class StatusIntegrationEventsHandler(IPlatformDbContext db, Time
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.StatusMaintenanceCompleted, MaintenanceDto.From(e.Maintenance), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.StatusMaintenanceCompleted, mapper.Map<MaintenanceDto>(e.Maintenance), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Outbox;
 using Platform.Application.Common.UnitOfWork;
@@ -6,7 +7,7 @@ using Platform.Domain.Tickets.Events;
 namespace Platform.Application.Tickets.Events;
 
 /// <summary>Turns ticket domain events into outbox rows, each carrying the ticket (or comment) as the API shows it after the command.</summary>
-internal sealed class TicketIntegrationEventsHandler(IPlatformDbContext db, TimeProvider timeProvider) :
+internal sealed class TicketIntegrationEventsHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper) :
     IDomainEventHandler<TicketCreatedDomainEvent>,
     IDomainEventHandler<TicketUpdatedDomainEvent>,
     IDomainEventHandler<TicketStatusChangedDomainEvent>,
@@ -16,7 +17,7 @@ internal sealed class TicketIntegrationEventsHandler(IPlatformDbContext db, Time
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.TicketsCreated, TicketDto.From(e.Ticket), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.TicketsCreated, mapper.Map<TicketDto>(e.Ticket), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;
@@ -26,7 +27,7 @@ internal sealed class TicketIntegrationEventsHandler(IPlatformDbContext db, Time
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.TicketsUpdated, TicketDto.From(e.Ticket), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.TicketsUpdated, mapper.Map<TicketDto>(e.Ticket), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;
@@ -36,7 +37,7 @@ internal sealed class TicketIntegrationEventsHandler(IPlatformDbContext db, Time
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.TicketsStatusChanged, TicketDto.From(e.Ticket), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.TicketsStatusChanged, mapper.Map<TicketDto>(e.Ticket), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;
@@ -46,7 +47,7 @@ internal sealed class TicketIntegrationEventsHandler(IPlatformDbContext db, Time
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.TicketsCommentAdded, TicketCommentDto.From(e.Comment), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.TicketsCommentAdded, mapper.Map<TicketCommentDto>(e.Comment), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Auditing;
@@ -7,16 +8,16 @@ using Platform.Application.Common.Paging;
 
 namespace Platform.Application.Auditing.Queries.ListAuditEntries;
 
-internal sealed class ListAuditEntriesQueryHandler(IPlatformDbContext db, CursorCodec cursors)
+internal sealed class ListAuditEntriesQueryHandler(IPlatformDbContext db, CursorCodec cursors, IMapper mapper)
     : IRequestHandler<ListAuditEntriesQuery, Page<AuditEntryDto>>
 {
-    /// <summary>The audit log newest first; stored rows are mapped to DTOs after the query.</summary>
-    private static readonly KeysetList<AuditEntry, AuditEntry> Newest = new(
+    /// <summary>The audit log newest first.</summary>
+    private readonly KeysetList<AuditEntry, AuditEntryDto> newest = new(
         "audit",
         (q, p) => q.Where(a => a.OccurredAt < p.CreatedAt || (a.OccurredAt == p.CreatedAt && a.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id),
-        a => a,
-        a => new KeysetPosition(a.OccurredAt, a.Id));
+        q => q.ProjectToType<AuditEntryDto>(mapper.Config),
+        dto => new KeysetPosition(dto.OccurredAt, dto.Id));
 
     public async Task<Page<AuditEntryDto>> Handle(ListAuditEntriesQuery request, CancellationToken cancellationToken)
     {
@@ -51,22 +52,11 @@ internal sealed class ListAuditEntriesQueryHandler(IPlatformDbContext db, Cursor
             query = query.Where(a => a.OccurredAt < to);
         }
 
-        var page = await query.ToKeysetPageAsync(
+        return await query.ToKeysetPageAsync(
             request.PageSize,
-            request.Cursor is null ? null : cursors.Decode(request.Cursor, Newest.CursorScope),
-            Newest,
+            request.Cursor is null ? null : cursors.Decode(request.Cursor, newest.CursorScope),
+            newest,
             cursors,
             cancellationToken);
-
-        // The stored changes are JSON text; they are parsed after the query, since EF cannot translate JsonElement.
-        return page.Map(a => new AuditEntryDto(
-            a.Id, a.OccurredAt, a.ActorId, a.ActorIp, a.Action, a.ResourceType, a.ResourceId, a.Outcome, a.RequestId, a.TraceId,
-            ParseChanges(a.Changes)));
-    }
-
-    private static JsonElement ParseChanges(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
     }
 }

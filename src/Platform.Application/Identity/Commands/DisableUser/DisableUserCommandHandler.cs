@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -9,7 +10,8 @@ namespace Platform.Application.Identity.Commands.DisableUser;
 internal sealed class DisableUserCommandHandler(
     IPlatformDbContext db,
     ICurrentUser currentUser,
-    TimeProvider timeProvider) : IRequestHandler<DisableUserCommand, UserDto>
+    TimeProvider timeProvider,
+    IMapper mapper) : IRequestHandler<DisableUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(DisableUserCommand request, CancellationToken cancellationToken)
     {
@@ -34,6 +36,6 @@ internal sealed class DisableUserCommandHandler(
         var now = timeProvider.GetUtcNowMicros();
         user.Disable(now);
         await db.RevokeAsync(db.UserSessions.Where(s => s.UserId == user.Id), SessionRevokeReason.AccountDisabled, now, cancellationToken);
-        return UserDto.From(user);
+        return mapper.Map<UserDto>(user);
     }
 }

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -5,13 +6,13 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Identity.Commands.EnableUser;
 
-internal sealed class EnableUserCommandHandler(IPlatformDbContext db, TimeProvider timeProvider) : IRequestHandler<EnableUserCommand, UserDto>
+internal sealed class EnableUserCommandHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper) : IRequestHandler<EnableUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(EnableUserCommand request, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken)
             ?? throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
         user.Enable(timeProvider.GetUtcNowMicros());
-        return UserDto.From(user);
+        return mapper.Map<UserDto>(user);
     }
 }

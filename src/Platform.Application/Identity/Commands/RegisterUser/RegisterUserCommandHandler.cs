@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ internal sealed class RegisterUserCommandHandler(
     IPlatformDbContext db,
     IPasswordHasher passwordHasher,
     IOptions<BootstrapOptions> bootstrap,
-    TimeProvider timeProvider) : IRequestHandler<RegisterUserCommand, UserDto>
+    TimeProvider timeProvider,
+    IMapper mapper) : IRequestHandler<RegisterUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
     {
@@ -28,7 +30,7 @@ internal sealed class RegisterUserCommandHandler(
             bootstrap.Value.IsAdminEmail(normalized),
             timeProvider.GetUtcNowMicros());
         db.Users.Add(user);
-        return UserDto.From(user);
+        return mapper.Map<UserDto>(user);
     }
 
     private static ConflictException EmailTaken() => new(ErrorCodes.AuthEmailTaken, RegisterUserCommand.EmailTakenMessage);

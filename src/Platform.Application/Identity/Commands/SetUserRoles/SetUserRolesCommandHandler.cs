@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -6,7 +7,7 @@ using Platform.Domain.Identity;
 
 namespace Platform.Application.Identity.Commands.SetUserRoles;
 
-internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, TimeProvider timeProvider) : IRequestHandler<SetUserRolesCommand, UserDto>
+internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper) : IRequestHandler<SetUserRolesCommand, UserDto>
 {
     public async Task<UserDto> Handle(SetUserRolesCommand request, CancellationToken cancellationToken)
     {
@@ -24,6 +25,6 @@ internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, TimeProv
         }
 
         user.SetRoles(request.Roles, timeProvider.GetUtcNowMicros());
-        return UserDto.From(user);
+        return mapper.Map<UserDto>(user);
     }
 }

@@ -1,3 +1,5 @@
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -5,12 +7,15 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Identity.Queries.GetCurrentUser;
 
-internal sealed class GetCurrentUserQueryHandler(IPlatformDbContext db, ICurrentUser currentUser) : IRequestHandler<GetCurrentUserQuery, UserDto>
+internal sealed class GetCurrentUserQueryHandler(IPlatformDbContext db, ICurrentUser currentUser, IMapper mapper) : IRequestHandler<GetCurrentUserQuery, UserDto>
 {
     public async Task<UserDto> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == currentUser.UserId, cancellationToken)
+        var userId = currentUser.UserId;
+        return await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .ProjectToType<UserDto>(mapper.Config)
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new UnauthorizedException(ErrorCodes.AuthUnauthorized, "The account no longer exists.");
-        return UserDto.From(user);
     }
 }

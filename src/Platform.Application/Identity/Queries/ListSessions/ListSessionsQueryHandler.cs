@@ -18,11 +18,16 @@ internal sealed class ListSessionsQueryHandler(IPlatformDbContext db, ICurrentUs
             .ToPageAsync(request, NewestOf(userId, currentUser.SessionId), cursors, cancellationToken);
     }
 
+    /// <summary>
+    /// A user's sessions newest first. The projection stays explicit (ADR 0019): <c>IsCurrent</c> compares with the
+    /// caller's session, a per-request value a Mapster map cannot take in a query EF translates, and
+    /// <c>ExpiresAt</c> restates <see cref="UserSession.ExpiresAt"/>, which is not a column.
+    /// </summary>
     private static KeysetList<UserSession, SessionDto> NewestOf(Guid? userId, Guid? currentSessionId) => new(
         $"sessions:{userId}",
         (q, p) => q.Where(s => s.CreatedAt < p.CreatedAt || (s.CreatedAt == p.CreatedAt && s.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id),
-        s => new SessionDto(
+        q => q.Select(s => new SessionDto(
             s.Id,
             s.DeviceName,
             s.UserAgent,
@@ -30,6 +35,6 @@ internal sealed class ListSessionsQueryHandler(IPlatformDbContext db, ICurrentUs
             s.CreatedAt,
             s.LastUsedAt,
             s.IdleExpiresAt < s.AbsoluteExpiresAt ? s.IdleExpiresAt : s.AbsoluteExpiresAt,
-            s.Id == currentSessionId),
+            s.Id == currentSessionId)),
         dto => new KeysetPosition(dto.CreatedAt, dto.Id));
 }

@@ -1,3 +1,5 @@
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
@@ -6,7 +8,7 @@ using Platform.Domain.Identity;
 
 namespace Platform.Application.Identity.Queries.ListUsers;
 
-internal sealed class ListUsersQueryHandler(IPlatformDbContext db, CursorCodec cursors) : IRequestHandler<ListUsersQuery, Page<UserDto>>
+internal sealed class ListUsersQueryHandler(IPlatformDbContext db, CursorCodec cursors, IMapper mapper) : IRequestHandler<ListUsersQuery, Page<UserDto>>
 {
     public async Task<Page<UserDto>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
@@ -25,10 +27,10 @@ internal sealed class ListUsersQueryHandler(IPlatformDbContext db, CursorCodec c
 
     private static string EscapeLike(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    private static KeysetList<User, UserDto> Newest(string? search) => new(
+    private KeysetList<User, UserDto> Newest(string? search) => new(
         $"users:{search}",
         (q, p) => q.Where(u => u.CreatedAt < p.CreatedAt || (u.CreatedAt == p.CreatedAt && u.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id),
-        u => new UserDto(u.Id, u.Email, u.DisplayName, u.Roles.ToList(), u.CreatedAt, u.DisabledAt),
+        q => q.ProjectToType<UserDto>(mapper.Config),
         dto => new KeysetPosition(dto.CreatedAt, dto.Id));
 }

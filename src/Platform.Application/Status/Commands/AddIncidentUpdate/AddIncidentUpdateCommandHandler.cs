@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -9,7 +10,8 @@ namespace Platform.Application.Status.Commands.AddIncidentUpdate;
 internal sealed class AddIncidentUpdateCommandHandler(
     IPlatformDbContext db,
     ICurrentUser currentUser,
-    TimeProvider timeProvider) : IRequestHandler<AddIncidentUpdateCommand, IncidentDto>
+    TimeProvider timeProvider,
+    IMapper mapper) : IRequestHandler<AddIncidentUpdateCommand, IncidentDto>
 {
     public async Task<IncidentDto> Handle(AddIncidentUpdateCommand request, CancellationToken cancellationToken)
     {
@@ -34,6 +36,6 @@ internal sealed class AddIncidentUpdateCommandHandler(
             await db.RecordAsync(incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
         }
 
-        return IncidentDto.From(incident);
+        return mapper.Map<IncidentDto>(incident);
     }
 }

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Platform.Application.Common.Interfaces;
 using Platform.Domain.Status;
@@ -7,7 +8,8 @@ namespace Platform.Application.Status.Commands.CreateIncident;
 internal sealed class CreateIncidentCommandHandler(
     IPlatformDbContext db,
     ICurrentUser currentUser,
-    TimeProvider timeProvider) : IRequestHandler<CreateIncidentCommand, IncidentDto>
+    TimeProvider timeProvider,
+    IMapper mapper) : IRequestHandler<CreateIncidentCommand, IncidentDto>
 {
     public async Task<IncidentDto> Handle(CreateIncidentCommand request, CancellationToken cancellationToken)
     {
@@ -30,6 +32,6 @@ internal sealed class CreateIncidentCommandHandler(
             await db.RecordAsync(incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
         }
 
-        return IncidentDto.From(incident);
+        return mapper.Map<IncidentDto>(incident);
     }
 }

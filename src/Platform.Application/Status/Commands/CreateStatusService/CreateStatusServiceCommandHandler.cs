@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -6,7 +7,7 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.CreateStatusService;
 
-internal sealed class CreateStatusServiceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider)
+internal sealed class CreateStatusServiceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<CreateStatusServiceCommand, StatusServiceDto>
 {
     public async Task<StatusServiceDto> Handle(CreateStatusServiceCommand request, CancellationToken cancellationToken)
@@ -19,6 +20,6 @@ internal sealed class CreateStatusServiceCommandHandler(IPlatformDbContext db, T
         var now = timeProvider.GetUtcNowMicros();
         var service = StatusService.Create(request.Slug, request.Name, request.Description ?? string.Empty, request.Group, request.DisplayOrder ?? 0, now);
         db.StatusServices.Add(service);
-        return service.ToDto(new Dictionary<Guid, (ServiceStatus, DateTimeOffset)>());
+        return service.ToDto(new Dictionary<Guid, (ServiceStatus, DateTimeOffset)>(), mapper);
     }
 }

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -9,7 +10,8 @@ namespace Platform.Application.Status.Commands.RecordStatusEvent;
 internal sealed class RecordStatusEventCommandHandler(
     IPlatformDbContext db,
     ICurrentUser currentUser,
-    TimeProvider timeProvider) : IRequestHandler<RecordStatusEventCommand, StatusEventDto>
+    TimeProvider timeProvider,
+    IMapper mapper) : IRequestHandler<RecordStatusEventCommand, StatusEventDto>
 {
     public async Task<StatusEventDto> Handle(RecordStatusEventCommand request, CancellationToken cancellationToken)
     {
@@ -24,7 +26,7 @@ internal sealed class RecordStatusEventCommandHandler(
             now,
             cancellationToken);
         return recorded.Count == 1
-            ? StatusEventDto.From(recorded[0])
+            ? mapper.Map<StatusEventDto>(recorded[0])
             : throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
     }
 }

@@ -1,10 +1,11 @@
+using MapsterMapper;
 using MediatR;
 using Platform.Application.Common.Interfaces;
 using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.ScheduleMaintenance;
 
-internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider)
+internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<ScheduleMaintenanceCommand, MaintenanceDto>
 {
     public async Task<MaintenanceDto> Handle(ScheduleMaintenanceCommand request, CancellationToken cancellationToken)
@@ -18,6 +19,6 @@ internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, T
             request.AffectedServiceIds,
             timeProvider.GetUtcNowMicros());
         db.Maintenances.Add(maintenance);
-        return MaintenanceDto.From(maintenance);
+        return mapper.Map<MaintenanceDto>(maintenance);
     }
 }

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -5,7 +6,7 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Status.Commands.UpdateStatusService;
 
-internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider)
+internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<UpdateStatusServiceCommand, StatusServiceDto>
 {
     public async Task<StatusServiceDto> Handle(UpdateStatusServiceCommand request, CancellationToken cancellationToken)
@@ -34,6 +35,6 @@ internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, T
             request.Group.HasValue,
             request.DisplayOrder.HasValue ? request.DisplayOrder.Value : null,
             now);
-        return await db.ToDtoAsync(service, now, cancellationToken);
+        return await db.ToDtoAsync(service, now, mapper, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -5,12 +6,12 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Status.Queries.GetIncident;
 
-internal sealed class GetIncidentQueryHandler(IPlatformDbContext db) : IRequestHandler<GetIncidentQuery, IncidentDto>
+internal sealed class GetIncidentQueryHandler(IPlatformDbContext db, IMapper mapper) : IRequestHandler<GetIncidentQuery, IncidentDto>
 {
     public async Task<IncidentDto> Handle(GetIncidentQuery request, CancellationToken cancellationToken)
     {
         var incident = await db.Incidents.AsNoTracking().Include(i => i.Updates).FirstOrDefaultAsync(i => i.Id == request.IncidentId, cancellationToken)
             ?? throw new NotFoundException(StatusErrorCodes.IncidentNotFound, "No incident has this id.");
-        return IncidentDto.From(incident);
+        return mapper.Map<IncidentDto>(incident);
     }
 }

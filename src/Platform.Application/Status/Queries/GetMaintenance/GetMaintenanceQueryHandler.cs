@@ -1,3 +1,5 @@
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -5,12 +7,14 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Status.Queries.GetMaintenance;
 
-internal sealed class GetMaintenanceQueryHandler(IPlatformDbContext db) : IRequestHandler<GetMaintenanceQuery, MaintenanceDto>
+internal sealed class GetMaintenanceQueryHandler(IPlatformDbContext db, IMapper mapper) : IRequestHandler<GetMaintenanceQuery, MaintenanceDto>
 {
     public async Task<MaintenanceDto> Handle(GetMaintenanceQuery request, CancellationToken cancellationToken)
     {
-        var maintenance = await db.Maintenances.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.MaintenanceId, cancellationToken)
+        return await db.Maintenances.AsNoTracking()
+            .Where(m => m.Id == request.MaintenanceId)
+            .ProjectToType<MaintenanceDto>(mapper.Config)
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(StatusErrorCodes.MaintenanceNotFound, "No maintenance has this id.");
-        return MaintenanceDto.From(maintenance);
     }
 }

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -5,7 +6,7 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Status.Queries.GetServiceUptime;
 
-internal sealed class GetServiceUptimeQueryHandler(IPlatformDbContext db, TimeProvider timeProvider) : IRequestHandler<GetServiceUptimeQuery, ServiceUptimeDto>
+internal sealed class GetServiceUptimeQueryHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper) : IRequestHandler<GetServiceUptimeQuery, ServiceUptimeDto>
 {
     public async Task<ServiceUptimeDto> Handle(GetServiceUptimeQuery request, CancellationToken cancellationToken)
     {
@@ -14,8 +15,8 @@ internal sealed class GetServiceUptimeQueryHandler(IPlatformDbContext db, TimePr
         var uptime = await db.UptimeAsync([service], request.Days, timeProvider.GetUtcNow(), cancellationToken);
         var report = uptime[service.Id].Report;
         return new ServiceUptimeDto(
-            new UptimeServiceDto(service.Id, service.Slug, service.Name),
-            [.. report.Days.Select(d => new UptimeDayDto(d.Date, d.UptimePercent, d.WorstStatus))],
+            mapper.Map<UptimeServiceDto>(service),
+            [.. report.Days.Select(mapper.Map<UptimeDayDto>)],
             report.UptimePercent);
     }
 }

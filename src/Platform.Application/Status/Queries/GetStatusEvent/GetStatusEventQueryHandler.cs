@@ -1,3 +1,5 @@
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -5,13 +7,14 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Status.Queries.GetStatusEvent;
 
-internal sealed class GetStatusEventQueryHandler(IPlatformDbContext db) : IRequestHandler<GetStatusEventQuery, StatusEventDto>
+internal sealed class GetStatusEventQueryHandler(IPlatformDbContext db, IMapper mapper) : IRequestHandler<GetStatusEventQuery, StatusEventDto>
 {
     public async Task<StatusEventDto> Handle(GetStatusEventQuery request, CancellationToken cancellationToken)
     {
-        var found = await db.StatusEvents.AsNoTracking()
-            .FirstOrDefaultAsync(e => e.Id == request.EventId && e.ServiceId == request.ServiceId, cancellationToken)
+        return await db.StatusEvents.AsNoTracking()
+            .Where(e => e.Id == request.EventId && e.ServiceId == request.ServiceId)
+            .ProjectToType<StatusEventDto>(mapper.Config)
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(StatusErrorCodes.EventNotFound, "This service has no event with this id.");
-        return StatusEventDto.From(found);
     }
 }

@@ -1,3 +1,5 @@
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
@@ -5,7 +7,7 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Queries.GetStatusPage;
 
-internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusPageCache cache, TimeProvider timeProvider)
+internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusPageCache cache, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<GetStatusPageQuery, StatusPageSnapshot>
 {
     public const int UptimeDays = 90;
@@ -25,7 +27,7 @@ internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusPag
         var statuses = await db.CurrentStatusesAsync(null, now, cancellationToken);
         var uptime = await db.UptimeAsync(services, UptimeDays, now, cancellationToken);
         var pageServices = services
-            .Select(s => new StatusPageServiceDto(s.ToDto(statuses), uptime[s.Id].Report, uptime[s.Id].FirstDay))
+            .Select(s => new StatusPageServiceDto(s.ToDto(statuses, mapper), uptime[s.Id].Report, uptime[s.Id].FirstDay))
             .ToList();
 
         // Every unresolved incident, however many; the history is capped.
@@ -43,14 +45,15 @@ internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusPag
             .Where(m => m.Status != MaintenanceStatus.Completed)
             .OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
             .Take(100)
+            .ProjectToType<MaintenanceDto>(mapper.Config)
             .ToListAsync(cancellationToken);
 
         return new StatusPageSnapshot(
             now,
             StatusRules.Overall(pageServices.Select(s => s.Service.Status)),
             pageServices,
-            [.. open.Select(IncidentDto.From)],
-            [.. recent.Select(IncidentDto.From)],
-            [.. maintenances.Select(MaintenanceDto.From)]);
+            [.. open.Select(mapper.Map<IncidentDto>)],
+            [.. recent.Select(mapper.Map<IncidentDto>)],
+            maintenances);
     }
 }

@@ -1,3 +1,5 @@
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -7,7 +9,7 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Queries.ListStatusEvents;
 
-internal sealed class ListStatusEventsQueryHandler(IPlatformDbContext db, CursorCodec cursors) : IRequestHandler<ListStatusEventsQuery, Page<StatusEventDto>>
+internal sealed class ListStatusEventsQueryHandler(IPlatformDbContext db, CursorCodec cursors, IMapper mapper) : IRequestHandler<ListStatusEventsQuery, Page<StatusEventDto>>
 {
     public async Task<Page<StatusEventDto>> Handle(ListStatusEventsQuery request, CancellationToken cancellationToken)
     {
@@ -21,10 +23,10 @@ internal sealed class ListStatusEventsQueryHandler(IPlatformDbContext db, Cursor
             .ToPageAsync(request, NewestOf(request.ServiceId), cursors, cancellationToken);
     }
 
-    private static KeysetList<StatusEvent, StatusEventDto> NewestOf(Guid serviceId) => new(
+    private KeysetList<StatusEvent, StatusEventDto> NewestOf(Guid serviceId) => new(
         $"status-events:{serviceId}",
         (q, p) => q.Where(e => e.OccurredAt < p.CreatedAt || (e.OccurredAt == p.CreatedAt && e.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id),
-        e => new StatusEventDto(e.Id, e.ServiceId, e.Status, e.Message, e.OccurredAt, e.CreatedAt),
+        q => q.ProjectToType<StatusEventDto>(mapper.Config),
         dto => new KeysetPosition(dto.OccurredAt, dto.Id));
 }

@@ -1,16 +1,17 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Status.Queries.ListStatusServices;
 
-internal sealed class ListStatusServicesQueryHandler(IPlatformDbContext db, TimeProvider timeProvider)
+internal sealed class ListStatusServicesQueryHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<ListStatusServicesQuery, IReadOnlyList<StatusServiceDto>>
 {
     public async Task<IReadOnlyList<StatusServiceDto>> Handle(ListStatusServicesQuery request, CancellationToken cancellationToken)
     {
         var services = await db.StatusServices.AsNoTracking().ToListAsync(cancellationToken);
         var statuses = await db.CurrentStatusesAsync(null, timeProvider.GetUtcNow(), cancellationToken);
-        return [.. services.InPageOrder().Select(s => s.ToDto(statuses))];
+        return [.. services.InPageOrder().Select(s => s.ToDto(statuses, mapper))];
     }
 }

@@ -1,9 +1,10 @@
+using MapsterMapper;
 using MediatR;
 using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Tickets.Commands.AddTicketComment;
 
-internal sealed class AddTicketCommentCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
+internal sealed class AddTicketCommentCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<AddTicketCommentCommand, TicketCommentDto>
 {
     public async Task<TicketCommentDto> Handle(AddTicketCommentCommand request, CancellationToken cancellationToken)
@@ -12,6 +13,6 @@ internal sealed class AddTicketCommentCommandHandler(IPlatformDbContext db, ICur
         var ticket = await db.FindVisibleForShareAsync(request.TicketId, actor, cancellationToken);
         var comment = ticket.AddComment(actor, request.Body, timeProvider.GetUtcNowMicros());
         db.TicketComments.Add(comment);
-        return TicketCommentDto.From(comment);
+        return mapper.Map<TicketCommentDto>(comment);
     }
 }

@@ -1,10 +1,11 @@
+using MapsterMapper;
 using MediatR;
 using Platform.Application.Common.Interfaces;
 using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tickets.Commands.CreateTicket;
 
-internal sealed class CreateTicketCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
+internal sealed class CreateTicketCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<CreateTicketCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(CreateTicketCommand request, CancellationToken cancellationToken)
@@ -12,6 +13,6 @@ internal sealed class CreateTicketCommandHandler(IPlatformDbContext db, ICurrent
         var priority = request.Priority is null ? TicketPriority.Normal : TicketNames.ParsePriority(request.Priority);
         var ticket = Ticket.Open(request.Subject, request.Body, priority, currentUser.Actor().UserId, timeProvider.GetUtcNowMicros());
         db.Tickets.Add(ticket);
-        return TicketDto.From(ticket);
+        return mapper.Map<TicketDto>(ticket);
     }
 }

@@ -1,3 +1,4 @@
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -6,7 +7,7 @@ using Platform.Domain.Identity;
 
 namespace Platform.Application.Tickets.Commands.UpdateTicket;
 
-internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider)
+internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<UpdateTicketCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(UpdateTicketCommand request, CancellationToken cancellationToken)
@@ -48,6 +49,6 @@ internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ICurrent
         }
 
         // Saved by the transaction behaviour, which turns a concurrency conflict on the version into 412.
-        return TicketDto.From(ticket);
+        return mapper.Map<TicketDto>(ticket);
     }
 }

@@ -1,16 +1,20 @@
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Tickets.Queries.GetTicket;
 
-internal sealed class GetTicketQueryHandler(IPlatformDbContext db, ICurrentUser currentUser) : IRequestHandler<GetTicketQuery, TicketDto>
+internal sealed class GetTicketQueryHandler(IPlatformDbContext db, ICurrentUser currentUser, IMapper mapper) : IRequestHandler<GetTicketQuery, TicketDto>
 {
     public async Task<TicketDto> Handle(GetTicketQuery request, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.AsNoTracking()
+        return await db.Tickets.AsNoTracking()
             .VisibleTo(currentUser.Actor())
-            .FirstOrDefaultAsync(t => t.Id == request.TicketId, cancellationToken);
-        return ticket is null ? throw TicketAccess.NotFound() : TicketDto.From(ticket);
+            .Where(t => t.Id == request.TicketId)
+            .ProjectToType<TicketDto>(mapper.Config)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw TicketAccess.NotFound();
     }
 }

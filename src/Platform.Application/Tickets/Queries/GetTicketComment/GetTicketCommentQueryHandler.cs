@@ -1,3 +1,5 @@
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
@@ -5,7 +7,7 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Tickets.Queries.GetTicketComment;
 
-internal sealed class GetTicketCommentQueryHandler(IPlatformDbContext db, ICurrentUser currentUser)
+internal sealed class GetTicketCommentQueryHandler(IPlatformDbContext db, ICurrentUser currentUser, IMapper mapper)
     : IRequestHandler<GetTicketCommentQuery, TicketCommentDto>
 {
     public async Task<TicketCommentDto> Handle(GetTicketCommentQuery request, CancellationToken cancellationToken)
@@ -14,7 +16,7 @@ internal sealed class GetTicketCommentQueryHandler(IPlatformDbContext db, ICurre
 
         return await db.TicketComments.AsNoTracking()
             .Where(c => c.TicketId == request.TicketId && c.Id == request.CommentId)
-            .Select(c => new TicketCommentDto(c.Id, c.TicketId, c.AuthorId, c.Body, c.CreatedAt))
+            .ProjectToType<TicketCommentDto>(mapper.Config)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(ErrorCodes.TicketCommentNotFound, "No comment with this id exists on this ticket.");
     }

@@ -1,3 +1,5 @@
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
@@ -6,7 +8,7 @@ using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tickets.Queries.ListTicketComments;
 
-internal sealed class ListTicketCommentsQueryHandler(IPlatformDbContext db, ICurrentUser currentUser, CursorCodec cursors)
+internal sealed class ListTicketCommentsQueryHandler(IPlatformDbContext db, ICurrentUser currentUser, CursorCodec cursors, IMapper mapper)
     : IRequestHandler<ListTicketCommentsQuery, Page<TicketCommentDto>>
 {
     public async Task<Page<TicketCommentDto>> Handle(ListTicketCommentsQuery request, CancellationToken cancellationToken)
@@ -19,10 +21,10 @@ internal sealed class ListTicketCommentsQueryHandler(IPlatformDbContext db, ICur
     }
 
     /// <summary>One ticket's comments newest first; cursors are scoped to that ticket's list.</summary>
-    private static KeysetList<TicketComment, TicketCommentDto> NewestOf(Guid ticketId) => new(
+    private KeysetList<TicketComment, TicketCommentDto> NewestOf(Guid ticketId) => new(
         $"ticket-comments:{ticketId}",
         (q, p) => q.Where(c => c.CreatedAt < p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-        c => new TicketCommentDto(c.Id, c.TicketId, c.AuthorId, c.Body, c.CreatedAt),
+        q => q.ProjectToType<TicketCommentDto>(mapper.Config),
         dto => new KeysetPosition(dto.CreatedAt, dto.Id));
 }

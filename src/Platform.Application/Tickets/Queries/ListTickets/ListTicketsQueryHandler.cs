@@ -1,3 +1,5 @@
+using Mapster;
+using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
@@ -6,15 +8,15 @@ using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tickets.Queries.ListTickets;
 
-internal sealed class ListTicketsQueryHandler(IPlatformDbContext db, ICurrentUser currentUser, CursorCodec cursors)
+internal sealed class ListTicketsQueryHandler(IPlatformDbContext db, ICurrentUser currentUser, CursorCodec cursors, IMapper mapper)
     : IRequestHandler<ListTicketsQuery, Page<TicketDto>>
 {
     /// <summary>Tickets newest first; cursors are scoped to this list.</summary>
-    private static readonly KeysetList<Ticket, TicketDto> Newest = new(
+    private readonly KeysetList<Ticket, TicketDto> newest = new(
         "tickets",
         (q, p) => q.Where(t => t.CreatedAt < p.CreatedAt || (t.CreatedAt == p.CreatedAt && t.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
-        t => TicketDto.From(t),
+        q => q.ProjectToType<TicketDto>(mapper.Config),
         dto => new KeysetPosition(dto.CreatedAt, dto.Id));
 
     public Task<Page<TicketDto>> Handle(ListTicketsQuery request, CancellationToken cancellationToken)
@@ -37,6 +39,6 @@ internal sealed class ListTicketsQueryHandler(IPlatformDbContext db, ICurrentUse
             query = query.Where(t => t.AssigneeId == assigneeId);
         }
 
-        return query.ToPageAsync(request, Newest, cursors, cancellationToken);
+        return query.ToPageAsync(request, newest, cursors, cancellationToken);
     }
 }
