@@ -53,6 +53,8 @@ public sealed class ApplicationTestHost : IAsyncDisposable
         services.Configure<Application.Common.Idempotency.IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.Configure<PagingOptions>(o => o.CursorKey = new byte[32]);
         services.Configure<Application.Common.Idempotency.IdempotencyOptions>(o => o.FingerprintKey = [.. Enumerable.Repeat((byte)7, 32)]);
+        var responseKey = Application.Common.Idempotency.StoredResponse.DeriveKey(Convert.FromBase64String(values["Auth:SecretKey"]!));
+        services.Configure<Application.Common.Idempotency.IdempotencyOptions>(o => o.ResponseKey = responseKey);
         services.AddScoped<TestCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<TestCurrentUser>());

@@ -163,6 +163,10 @@ internal static class StartupConfiguration
         services.Configure<PagingOptions>(o => o.CursorKey = cursorKey);
         var fingerprintKey = HMACSHA256.HashData(Convert.FromBase64String(auth.SecretKey), "platform-idempotency-fingerprint-v1"u8);
         services.Configure<IdempotencyOptions>(o => o.FingerprintKey = fingerprintKey);
+
+        // Stored responses that carry a secret are encrypted under a key derived (HKDF) from the same server secret.
+        var responseKey = StoredResponse.DeriveKey(Convert.FromBase64String(auth.SecretKey));
+        services.Configure<IdempotencyOptions>(o => o.ResponseKey = responseKey);
     }
 
     public static string? ValidateSecretKey(string value)

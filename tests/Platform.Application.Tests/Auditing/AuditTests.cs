@@ -1,13 +1,21 @@
 using System.Text.Json;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using Platform.Application.Auditing.Queries.ListAuditEntries;
 using Platform.Application.Common.Auditing;
 using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Messaging;
+using Platform.Application.Common.Security;
+using Platform.Application.Identity.Commands.IssueToken;
 using Platform.Application.Identity.Commands.RegisterUser;
+using Platform.Application.Tests.Identity;
 using Platform.Application.Tickets.Commands.CreateTicket;
 using Platform.Application.Tickets.Commands.UpdateTicket;
 using Platform.Domain.Common;
+using Platform.Testing;
 
 namespace Platform.Application.Tests.Auditing;
 
@@ -67,6 +75,68 @@ public sealed class AuditTests : ApplicationTestBase
     }
 
     [Test]
+    public async Task A_sign_in_attempt_that_its_handler_audits_is_redacted_too()
+    {
+        // Someone pastes a webhook secret into the email field: the failed attempt is audited by the sign-in handler
+        // itself (no audit behaviour), with the email upper-cased by normalisation.
+        var secret = SecretRulesTests.WebhookSecret();
+
+        Assert.ThrowsAsync<UnauthorizedException>(() => App.SendAsync(new IssueTokenCommand(secret, "whatever password")));
+
+        var changes = await Database.ScalarAsync<string>("SELECT changes::text FROM audit_log WHERE action = 'auth.login_failed'");
+        var json = JsonDocument.Parse(changes!).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.GetProperty("email").GetString(), Is.EqualTo(AuditRedactor.Redacted));
+            Assert.That(json.GetProperty("reason").GetString(), Is.EqualTo("unknown_account"));
+            Assert.That(changes!.ToUpperInvariant(), Does.Not.Contain(secret[6..].ToUpperInvariant()));
+        });
+    }
+
+    [Test]
+    public async Task A_row_that_a_handler_writes_without_the_behaviour_is_redacted_at_every_depth()
+    {
+        var secret = SecretRulesTests.WebhookSecret();
+        await using var app = new ApplicationTestHost(Database, configure: services =>
+        {
+            services.AddScoped<IRequestHandler<WriteOwnAuditRowCommand, Guid>, WriteOwnAuditRowCommandHandler>();
+            services.AddScoped<IValidator<WriteOwnAuditRowCommand>, WriteOwnAuditRowCommandValidator>();
+        });
+
+        var id = await app.SendAsync(new WriteOwnAuditRowCommand(secret));
+
+        var changes = await Database.ScalarAsync<string>("SELECT changes::text FROM audit_log WHERE resource_id = $1", id);
+        var json = JsonDocument.Parse(changes!).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(changes, Does.Not.Contain(secret[6..]).And.Not.Contain("opaque-"));
+            Assert.That(json.GetProperty("webhook").GetProperty("signing_secret").GetString(), Is.EqualTo(AuditRedactor.Redacted));
+            Assert.That(json.GetProperty("webhook").GetProperty("url").GetString(), Is.EqualTo("https://hooks.example.com/in"));
+            Assert.That(json.GetProperty("attempts")[0].GetProperty("authorization").GetString(), Is.EqualTo(AuditRedactor.Redacted));
+            Assert.That(json.GetProperty("attempts")[1].GetProperty("note").GetString(), Is.EqualTo("retried with [redacted]"));
+            Assert.That(json.GetProperty("attempts")[1].GetProperty("status").GetInt32(), Is.EqualTo(200));
+        });
+    }
+
+    [Test]
+    public async Task Refresh_token_reuse_keeps_the_token_timestamps_but_no_token()
+    {
+        var user = await CustomerAsync();
+        var tokens = await App.SignInAsync(user);
+        await App.RefreshAsync(tokens.RefreshToken!);
+
+        Assert.That(await App.RefreshErrorAsync(tokens.RefreshToken!), Is.EqualTo("auth.refresh_token_reused"));
+
+        var changes = await Database.ScalarAsync<string>("SELECT changes::text FROM audit_log WHERE action = 'sessions.refresh_reuse_detected'");
+        var json = JsonDocument.Parse(changes!).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.GetProperty("token_issued_at").GetDateTimeOffset(), Is.LessThanOrEqualTo(json.GetProperty("token_rotated_at").GetDateTimeOffset()));
+            Assert.That(changes, Does.Not.Contain(tokens.RefreshToken!));
+        });
+    }
+
+    [Test]
     public async Task Only_admins_read_the_audit_log()
     {
         var agent = await AgentAsync();
@@ -108,4 +178,30 @@ public sealed class AuditTests : ApplicationTestBase
 
     private static UpdateTicketCommand Status(Guid id, string status) =>
         new(id, default, default, default, new Optional<string?>(status), default);
+
+    /// <summary>A test-only command whose handler writes its own audit row, as sign-in and the maintenance job do.</summary>
+    [AllowAnonymousRequest]
+    internal sealed record WriteOwnAuditRowCommand(string SigningSecret) : ICommand<Guid>;
+
+    internal sealed class WriteOwnAuditRowCommandValidator : AbstractValidator<WriteOwnAuditRowCommand>;
+
+    internal sealed class WriteOwnAuditRowCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, IRequestContext requestContext, TimeProvider time)
+        : IRequestHandler<WriteOwnAuditRowCommand, Guid>
+    {
+        public async Task<Guid> Handle(WriteOwnAuditRowCommand request, CancellationToken cancellationToken)
+        {
+            var id = Guid.CreateVersion7();
+            AuditLog.Add(db, currentUser, requestContext, time.GetUtcNowMicros(), "tests.own_row", "test", id, AuditOutcome.Succeeded, new
+            {
+                webhook = new { url = "https://hooks.example.com/in", signing_secret = request.SigningSecret },
+                attempts = new object[]
+                {
+                    new { authorization = "opaque-credential", status = 401 },
+                    new { note = $"retried with {request.SigningSecret}", status = 200 },
+                },
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            return id;
+        }
+    }
 }

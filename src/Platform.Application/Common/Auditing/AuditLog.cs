@@ -4,8 +4,11 @@ using Platform.Domain.Common;
 namespace Platform.Application.Common.Auditing;
 
 /// <summary>
-/// Audit rows a handler writes itself, for events that are not one successful command: sign-in attempts (which
-/// also fail) and detected refresh-token reuse. Commands use <see cref="Messaging.IAuditedCommand"/> instead.
+/// Adds an audit row for the current request: the actor, the client IP and the request and trace ids come from the
+/// request's context. <see cref="Behaviours.AuditBehaviour{TRequest, TResponse}"/> uses it for audited commands;
+/// handlers use it directly for events that are not one successful command: sign-in attempts (which also fail),
+/// detected refresh-token reuse, and the maintenance job's transitions. Either way the changes are redacted by
+/// <see cref="AuditEntry.Record"/>.
 /// </summary>
 internal static class AuditLog
 {
@@ -20,18 +23,15 @@ internal static class AuditLog
         string outcome,
         object changes,
         Guid? actorId = null) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Uuid7.Create(now),
-            OccurredAt = now,
-            ActorId = actorId ?? currentUser.UserId,
-            ActorIp = currentUser.ClientIp,
-            Action = action,
-            ResourceType = resourceType,
-            ResourceId = resourceId,
-            Outcome = outcome,
-            RequestId = requestContext.RequestId,
-            TraceId = requestContext.TraceId,
-            Changes = System.Text.Json.JsonSerializer.Serialize(changes, Messaging.ApplicationJson.Options),
-        });
+        db.AuditEntries.Add(AuditEntry.Record(
+            now,
+            actorId ?? currentUser.UserId,
+            currentUser.ClientIp,
+            action,
+            resourceType,
+            resourceId,
+            outcome,
+            requestContext.RequestId,
+            requestContext.TraceId,
+            changes));
 }

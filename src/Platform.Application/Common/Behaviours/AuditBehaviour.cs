@@ -26,21 +26,8 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
         }
 
         var response = await next();
-        var now = timeProvider.GetUtcNowMicros();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Uuid7.Create(now),
-            OccurredAt = now,
-            ActorId = currentUser.UserId,
-            ActorIp = currentUser.ClientIp,
-            Action = audited.AuditAction,
-            ResourceType = audited.AuditResourceType,
-            ResourceId = audited.AuditResourceId ?? (response as IHasId)?.Id,
-            Outcome = AuditOutcome.Succeeded,
-            RequestId = requestContext.RequestId,
-            TraceId = requestContext.TraceId,
-            Changes = AuditRedactor.Describe(request),
-        });
+        var resourceId = audited.AuditResourceId ?? (response as IHasId)?.Id;
+        AuditLog.Add(db, currentUser, requestContext, timeProvider.GetUtcNowMicros(), audited.AuditAction, audited.AuditResourceType, resourceId, AuditOutcome.Succeeded, request);
         return response;
     }
 }

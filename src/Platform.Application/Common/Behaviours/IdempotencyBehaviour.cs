@@ -21,6 +21,7 @@ namespace Platform.Application.Common.Behaviours;
 /// fails rolls them back with its change, so a failed command leaves no key behind.</item>
 /// <item>A stored key with the same fingerprint replays the stored response; with another fingerprint it is 422
 /// <c>idempotency.key_reused</c>. A unique index on (scope, operation, key) backs this up.</item>
+/// <item>A response that carries a secret is stored encrypted (<see cref="StoredResponse"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
@@ -67,9 +68,10 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
                     "This Idempotency-Key was already used with a different request. Use a new key for a new request.");
             }
 
+            var stored = StoredResponse.Read<TResponse>(existing, options.Value.ResponseKey);
             outcome.MarkReplayed();
             metrics.IdempotencyReplayed(operation);
-            return JsonSerializer.Deserialize<TResponse>(existing.ResponseJson, ApplicationJson.Exact)!;
+            return stored;
         }
 
         if (existing is not null)
@@ -90,7 +92,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
             Operation = operation,
             Key = key,
             RequestFingerprint = fingerprint,
-            ResponseJson = JsonSerializer.Serialize(response, ApplicationJson.Exact),
+            ResponseJson = StoredResponse.Write(response, options.Value.ResponseKey, scope, operation, key),
             CreatedAt = now,
             ExpiresAt = now + options.Value.KeyTtl,
         });

@@ -13,6 +13,12 @@ public sealed class IdempotencyOptions
     /// </summary>
     public byte[] FingerprintKey { get; set; } = [];
 
+    /// <summary>
+    /// Key (32 bytes) that encrypts stored responses carrying a secret (AES-256-GCM, see <see cref="StoredResponse"/>).
+    /// The API derives it from the server secret with <see cref="StoredResponse.DeriveKey"/>, so every instance agrees.
+    /// </summary>
+    public byte[] ResponseKey { get; set; } = [];
+
     /// <summary>How many expired keys the cleanup job deletes per statement.</summary>
     public int CleanupBatchSize { get; set; } = 1000;
 }
