@@ -9,13 +9,6 @@ using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Configuration;
 
-public sealed class CorsSettings
-{
-    public const string SectionName = "Cors";
-
-    public string[] AllowedOrigins { get; set; } = [];
-}
-
 /// <summary>
 /// Binds and validates settings at start-up: a missing or invalid setting stops the process with a message that
 /// names its key. Production needs a server secret, signing keys and HTTPS-only CORS origins; Development generates

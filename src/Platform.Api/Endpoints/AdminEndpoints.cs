@@ -17,8 +17,6 @@ using Platform.Api.Http;
 
 namespace Platform.Api.Endpoints;
 
-public sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
-
 /// <summary>Administration: users (roles, disabling, sessions), the audit log and the outbox. Role checks live in the requests (403 for non-admins).</summary>
 internal static class AdminEndpoints
 {

@@ -22,14 +22,6 @@ using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Endpoints;
 
-public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName);
-
-public sealed record TokenRequest(string? Email, string? Password, string? DeviceName, bool? UseCookie);
-
-public sealed record RefreshRequest(string? RefreshToken);
-
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
-
 /// <summary>Registration, sign-in, token refresh, sessions, the current user and the public signing keys.</summary>
 internal static class AuthEndpoints
 {

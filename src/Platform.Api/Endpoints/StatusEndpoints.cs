@@ -24,23 +24,6 @@ using Platform.Application.Status.Queries.ListStatusServices;
 
 namespace Platform.Api.Endpoints;
 
-public sealed record CreateStatusServiceRequest(string? Slug, string? Name, string? Description, string? Group, int? DisplayOrder);
-
-public sealed record UpdateStatusServiceRequest(
-    Optional<string?> Slug,
-    Optional<string?> Name,
-    Optional<string?> Description,
-    Optional<string?> Group,
-    Optional<int?> DisplayOrder);
-
-public sealed record RecordStatusEventRequest(string? Status, string? Message, DateTimeOffset? OccurredAt);
-
-public sealed record CreateIncidentRequest(string? Title, string? Status, string? Impact, IReadOnlyList<Guid>? AffectedServiceIds, string? Message, string? ServiceStatus);
-
-public sealed record AddIncidentUpdateRequest(string? Status, string? Message, string? ServiceStatus);
-
-public sealed record ScheduleMaintenanceRequest(string? Title, string? Description, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, IReadOnlyList<Guid>? AffectedServiceIds);
-
 /// <summary>The services, their status events, incidents and maintenance: staff write, everyone reads.</summary>
 internal static class StatusEndpoints
 {

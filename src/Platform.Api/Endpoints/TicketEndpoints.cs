@@ -14,18 +14,6 @@ using Platform.Application.Tickets.Queries.ListTickets;
 
 namespace Platform.Api.Endpoints;
 
-public sealed record CreateTicketRequest(string? Subject, string? Body, string? Priority);
-
-/// <summary>Merge-patch body: absent properties are left alone, <c>"assignee_id": null</c> unassigns.</summary>
-public sealed record UpdateTicketRequest(
-    Optional<string?> Subject,
-    Optional<string?> Body,
-    Optional<string?> Priority,
-    Optional<string?> Status,
-    Optional<Guid?> AssigneeId);
-
-public sealed record AddCommentRequest(string? Body);
-
 internal static class TicketEndpoints
 {
     public static void MapTicketEndpoints(this IEndpointRouteBuilder app)

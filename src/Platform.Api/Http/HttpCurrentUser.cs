@@ -17,10 +17,3 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public string? ClientIp => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }
-
-internal sealed class HttpRequestContext(IHttpContextAccessor accessor) : IRequestContext
-{
-    public string? RequestId => accessor.HttpContext?.TraceIdentifier;
-
-    public string? TraceId => System.Diagnostics.Activity.Current?.TraceId.ToHexString();
-}

@@ -17,10 +17,3 @@ public sealed class RateLimitOptions
     public IEnumerable<(string Name, RateLimitPolicy Policy)> Tiers =>
         [(nameof(Auth), Auth), (nameof(Authenticated), Authenticated), (nameof(Anonymous), Anonymous)];
 }
-
-public sealed class RateLimitPolicy
-{
-    public int PermitLimit { get; set; }
-
-    public int WindowSeconds { get; set; }
-}

@@ -42,8 +42,3 @@ internal static class StatusText
         _ => status.ToString(),
     };
 }
-
-internal static class Html
-{
-    public static string Encode(string value) => HtmlEncoder.Default.Encode(value);
-}

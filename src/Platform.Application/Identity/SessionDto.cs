@@ -10,6 +10,3 @@ public sealed record SessionDto(
     DateTimeOffset LastUsedAt,
     DateTimeOffset ExpiresAt,
     bool IsCurrent);
-
-/// <summary>How many sessions a revoke call ended (0 when they had already ended).</summary>
-public sealed record RevocationResultDto(int RevokedSessions);

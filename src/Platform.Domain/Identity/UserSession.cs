@@ -100,29 +100,3 @@ public sealed class UserSession : Entity
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
-
-/// <summary>How long a session lives without use (idle) and at most (absolute).</summary>
-public sealed record SessionLifetimes(TimeSpan Idle, TimeSpan Absolute)
-{
-    public SessionLifetimes Validate()
-    {
-        if (Idle <= TimeSpan.Zero || Absolute <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Idle), "Session lifetimes must be positive.");
-        }
-
-        return this;
-    }
-}
-
-/// <summary>Why a session ended; stored with it and shown to operators in the audit log.</summary>
-public static class SessionRevokeReason
-{
-    public const string Logout = "logout";
-    public const string RevokedByUser = "revoked_by_user";
-    public const string SignedOutElsewhere = "signed_out_elsewhere";
-    public const string PasswordChanged = "password_changed";
-    public const string RefreshTokenReused = "refresh_token_reused";
-    public const string AccountDisabled = "account_disabled";
-    public const string RevokedByAdmin = "revoked_by_admin";
-}

@@ -168,5 +168,3 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogge
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Version}_{Name}")]
     private partial void LogApplied(string version, string name);
 }
-
-public sealed record Migration(string Version, string Name, string Sql, string Checksum);

@@ -9,6 +9,3 @@ public interface IRateLimitStore
     /// <summary>Counts <paramref name="hits"/> hits at once (a batch counted in memory first) and returns the window's total.</summary>
     Task<RateLimitCount> AddAsync(string key, TimeSpan window, int hits, CancellationToken cancellationToken);
 }
-
-/// <summary>Hits so far in the window, when it ends, and the database's time at counting (for Retry-After).</summary>
-public readonly record struct RateLimitCount(int Hits, DateTimeOffset ResetsAt, DateTimeOffset Now);

@@ -18,7 +18,3 @@ public interface ITokenService
 
     string HashRefreshToken(string refreshToken);
 }
-
-public sealed record AccessToken(string Token, int ExpiresInSeconds);
-
-public sealed record RefreshTokenPair(string Token, string Hash);

@@ -10,6 +10,3 @@ namespace Platform.Application.Identity.Commands.RefreshToken;
 /// </summary>
 [AllowAnonymousRequest]
 public sealed record RefreshTokenCommand([property: Sensitive] string RefreshToken) : ICommand<RefreshOutcome>;
-
-/// <summary>Either new tokens, or the error to answer with after the breach was recorded.</summary>
-public sealed record RefreshOutcome(TokenDto? Tokens, Common.Errors.AppException? Failure);

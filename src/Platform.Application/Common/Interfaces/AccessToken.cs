@@ -1,0 +1,5 @@
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Common.Interfaces;
+
+public sealed record AccessToken(string Token, int ExpiresInSeconds);

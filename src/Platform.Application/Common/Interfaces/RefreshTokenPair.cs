@@ -1,0 +1,5 @@
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Common.Interfaces;
+
+public sealed record RefreshTokenPair(string Token, string Hash);

@@ -1,0 +1,6 @@
+using Platform.Application.Common.Messaging;
+using Platform.Domain.Status;
+
+namespace Platform.Application.Status;
+
+public sealed record IncidentUpdateDto(Guid Id, IncidentStatus Status, string Message, ServiceStatus? ServiceStatus, DateTimeOffset CreatedAt);
