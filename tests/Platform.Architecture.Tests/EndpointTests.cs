@@ -47,6 +47,26 @@ public class EndpointTests
     }
 
     [Test]
+    public void The_api_builds_results_with_TypedResults_only()
+    {
+        // One way to answer: TypedResults carry their status and body type (for OpenAPI and tests); Results does not.
+        var references = PlatformAssemblies.TypesOf(PlatformAssemblies.Api)
+            .SelectMany(type => TypeReferences.Of(type, includeMethodBodies: true).Select(r => (Type: type, r.Target, r.Via)))
+            .ToList();
+
+        var untyped = references.Where(r => r.Target == typeof(Microsoft.AspNetCore.Http.Results))
+            .Select(r => $"{TypeFacts.Display(r.Type)} uses Results ({r.Via})")
+            .Distinct()
+            .ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(references.Any(r => r.Target == typeof(Microsoft.AspNetCore.Http.TypedResults)), Is.True, "no TypedResults use found: the rule would pass vacuously");
+            Assert.That(untyped, Is.Empty);
+        }
+    }
+
+    [Test]
     public void Endpoints_do_not_use_the_database_context()
     {
         var types = PlatformAssemblies.TypesOf(PlatformAssemblies.Api);

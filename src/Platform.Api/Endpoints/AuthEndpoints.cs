@@ -108,7 +108,7 @@ internal static class AuthEndpoints
             // Written here rather than thrown: the exception handler would drop the cookie-clearing header.
             RefreshCookie.Clear(context);
             await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, failure.Code, "Unauthorized", failure.Message);
-            return Results.Empty;
+            return TypedResults.Empty;
         }
 
         return TypedResults.Ok(fromCookie ? RefreshCookie.Set(context, outcome.Tokens!) : outcome.Tokens!);
@@ -158,6 +158,6 @@ internal static class AuthEndpoints
     public static IResult Jwks(HttpContext context, SigningKeyRing keys)
     {
         context.Response.Headers.CacheControl = "public, max-age=300";
-        return Results.Content(keys.Jwks, "application/json");
+        return TypedResults.Content(keys.Jwks, "application/json");
     }
 }

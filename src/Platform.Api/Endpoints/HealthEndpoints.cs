@@ -23,14 +23,14 @@ internal static class HealthEndpoints
         app.MapGet("/metrics", Metrics).WithTags("Health").AllowAnonymous().ExcludeFromDescription();
     }
 
-    public static IResult Health() => Results.Ok(new { status = "ok" });
+    public static IResult Health() => TypedResults.Ok(new { status = "ok" });
 
     public static async Task<IResult> Ready(DatabaseMigrator migrator, CancellationToken cancellationToken)
     {
         var database = await CheckDatabaseAsync(migrator, cancellationToken);
         var ready = database.Status == "ok";
         var body = new { status = ready ? "ok" : "unavailable", checks = new { database = database.Status, migrations = database.Migrations } };
-        return Results.Json(body, statusCode: ready ? 200 : 503);
+        return TypedResults.Json(body, statusCode: ready ? 200 : 503);
     }
 
     public static async Task<IResult> FullHealth(
@@ -53,7 +53,7 @@ internal static class HealthEndpoints
                 notifications = Listener(services),
             },
         };
-        return Results.Json(body, statusCode: ready ? 200 : 503);
+        return TypedResults.Json(body, statusCode: ready ? 200 : 503);
     }
 
     /// <summary>Whether this instance hears revocations and status changes from the others (LISTEN/NOTIFY).</summary>
@@ -66,7 +66,7 @@ internal static class HealthEndpoints
     }
 
     public static IResult Metrics(PrometheusMetrics metrics) =>
-        Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
+        TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
 
     private static async Task<DatabaseCheck> CheckDatabaseAsync(DatabaseMigrator migrator, CancellationToken cancellationToken)
     {

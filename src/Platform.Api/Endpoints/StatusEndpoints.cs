@@ -99,7 +99,7 @@ internal static class StatusEndpoints
     public static async Task<IResult> DeleteService(Guid id, HttpContext context, IMediator mediator)
     {
         await mediator.Send(new DeleteStatusServiceCommand(id), context.RequestAborted);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     public static async Task<IResult> RecordEvent(Guid id, RecordStatusEventRequest request, HttpContext context, IMediator mediator)

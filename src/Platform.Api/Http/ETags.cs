@@ -63,10 +63,10 @@ internal static class ETags
         context.Response.Headers.ETag = etag;
         if (Matches(context.Request, etag))
         {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return Results.Bytes(bytes, "application/json");
+        return TypedResults.Bytes(bytes, "application/json");
     }
 
     public static void Set(HttpContext context, string etag) => context.Response.Headers[HeaderNames.ETag] = etag;

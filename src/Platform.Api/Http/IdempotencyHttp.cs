@@ -46,7 +46,7 @@ internal static class IdempotencyHttp
             ETags.Set(context, etag);
         }
 
-        return Replayed(context) ? Results.Ok(value) : Results.Created(location, value);
+        return Replayed(context) ? TypedResults.Ok(value) : TypedResults.Created(location, value);
     }
 
     public static IResult Ok<T>(HttpContext context, T value, string? etag = null)
@@ -57,6 +57,6 @@ internal static class IdempotencyHttp
         }
 
         Replayed(context);
-        return Results.Ok(value);
+        return TypedResults.Ok(value);
     }
 }

@@ -108,7 +108,7 @@ internal sealed class AccountRateLimitFilter(Func<EndpointFilterInvocationContex
             if (state.Exceeded)
             {
                 await RateLimitMiddleware.RejectAsync(http, state);
-                return Results.Empty;
+                return TypedResults.Empty;
             }
         }
 

@@ -39,8 +39,8 @@ internal static class PublicRead
         SetCaching(context);
         context.Response.Headers.ETag = rendered.ETag;
         return ETags.Matches(context.Request, rendered.ETag)
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(rendered.Body, contentType);
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(rendered.Body, contentType);
     }
 
     public static byte[] SerializeJson<T>(HttpContext context, T value)
