@@ -12,6 +12,7 @@ using Platform.Api.StatusPage;
 using Platform.Application;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
 using Platform.Application.Identity;
 using Platform.Infrastructure;
 using Platform.Infrastructure.Identity;
@@ -72,15 +73,15 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
             IssuerSigningKeys = keys.VerificationKeys,
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
             ClockSkew = TimeSpan.FromSeconds(30),
-            NameClaimType = "sub",
-            RoleClaimType = JwtTokenService.RoleClaim,
+            NameClaimType = PlatformClaims.Subject,
+            RoleClaimType = PlatformClaims.Role,
         };
         jwt.Events = new JwtBearerEvents
         {
             // A revoked session's access tokens are refused from memory: no database read per request.
             OnTokenValidated = context =>
             {
-                if (Guid.TryParse(context.Principal?.FindFirstValue(JwtTokenService.SessionClaim), out var sessionId) && revocations.IsRevoked(sessionId))
+                if (Guid.TryParse(context.Principal?.FindFirstValue(PlatformClaims.Session), out var sessionId) && revocations.IsRevoked(sessionId))
                 {
                     context.HttpContext.Items[SessionRevokedKey.Value] = true;
                     context.Fail("The session was revoked.");

@@ -6,16 +6,17 @@ using Microsoft.Extensions.Options;
 using Platform.Api.Http;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
 using Platform.Application.Common.Validation;
 using Platform.Application.Identity;
 using Platform.Application.Identity.Commands.ChangePassword;
 using Platform.Application.Identity.Commands.IssueToken;
+using Platform.Application.Identity.Commands.Logout;
 using Platform.Application.Identity.Commands.RefreshToken;
 using Platform.Application.Identity.Commands.RegisterUser;
-using Platform.Application.Identity.Queries.GetCurrentUser;
-using Platform.Application.Identity.Commands.Logout;
 using Platform.Application.Identity.Commands.RevokeOtherSessions;
 using Platform.Application.Identity.Commands.RevokeSession;
+using Platform.Application.Identity.Queries.GetCurrentUser;
 using Platform.Application.Identity.Queries.ListSessions;
 using Platform.Domain.Identity;
 using Platform.Infrastructure.Identity;
@@ -54,10 +55,10 @@ internal static class AuthEndpoints
             ? EmailAddress.Normalize(email)
             : null;
 
-    private static string? UserOf(EndpointFilterInvocationContext context) => context.HttpContext.User.FindFirst("sub")?.Value;
+    private static string? UserOf(EndpointFilterInvocationContext context) => context.HttpContext.User.FindFirst(PlatformClaims.Subject)?.Value;
 
     /// <summary>The session of the caller's access token (its <c>sid</c> claim).</summary>
-    private static Guid? SessionOf(HttpContext context) => Guid.TryParse(context.User.FindFirst("sid")?.Value, out var id) ? id : null;
+    private static Guid? SessionOf(HttpContext context) => Guid.TryParse(context.User.FindFirst(PlatformClaims.Session)?.Value, out var id) ? id : null;
 
     public static async Task<IResult> Register(RegisterRequest request, HttpContext context, IMediator mediator)
     {

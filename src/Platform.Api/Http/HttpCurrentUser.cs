@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
 
 namespace Platform.Api.Http;
 
@@ -7,13 +8,13 @@ namespace Platform.Api.Http;
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     public Guid? UserId =>
-        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue("sub"), out var id) ? id : null;
+        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(PlatformClaims.Subject), out var id) ? id : null;
 
     public IReadOnlyCollection<string> Roles =>
-        accessor.HttpContext?.User.FindAll("role").Select(c => c.Value).ToArray() ?? [];
+        accessor.HttpContext?.User.FindAll(PlatformClaims.Role).Select(c => c.Value).ToArray() ?? [];
 
     public Guid? SessionId =>
-        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue("sid"), out var id) ? id : null;
+        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(PlatformClaims.Session), out var id) ? id : null;
 
     public string? ClientIp => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
 using Platform.Application.Identity;
 using Platform.Domain.Identity;
 
@@ -16,8 +17,6 @@ namespace Platform.Infrastructure.Identity;
 /// </summary>
 public sealed class JwtTokenService(IOptions<AuthOptions> options, SigningKeyRing keys, TimeProvider timeProvider) : ITokenService
 {
-    public const string SessionClaim = "sid";
-    public const string RoleClaim = "role";
 
     private readonly JsonWebTokenHandler handler = new();
 
@@ -28,12 +27,12 @@ public sealed class JwtTokenService(IOptions<AuthOptions> options, SigningKeyRin
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var claims = new List<Claim>
         {
-            new(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
-            new(JwtRegisteredClaimNames.Jti, Guid.CreateVersion7().ToString()),
-            new(SessionClaim, sessionId.ToString()),
-            new(JwtRegisteredClaimNames.Name, user.DisplayName),
+            new(PlatformClaims.Subject, user.Id.ToString()),
+            new(PlatformClaims.TokenId, Guid.CreateVersion7().ToString()),
+            new(PlatformClaims.Session, sessionId.ToString()),
+            new(PlatformClaims.Name, user.DisplayName),
         };
-        claims.AddRange(user.Roles.Select(r => new Claim(RoleClaim, r)));
+        claims.AddRange(user.Roles.Select(r => new Claim(PlatformClaims.Role, r)));
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
