@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Platform.Application.Common.Messaging;
 using Platform.Application.Status;
 using Platform.Domain.Status;
 
@@ -33,7 +34,7 @@ internal static class StatusDocuments
     private static StatuspagePage Page(StatusPageSnapshot snapshot, StatusPageOptions options, string url) =>
         new(options.PageId, options.Name, url, "Etc/UTC", snapshot.UpdatedAt);
 
-    private static StatuspageStatus Indicator(OverallStatus overall) => new(StatusNames.Of(overall.Indicator), overall.Description);
+    private static StatuspageStatus Indicator(OverallStatus overall) => new(WireNames.Of(overall.Indicator), overall.Description);
 
     /// <summary>
     /// Services, with Statuspage's group components: a group is a component with <c>group: true</c> listing its
@@ -53,7 +54,7 @@ internal static class StatusDocuments
                 result.Add(new StatuspageComponent(
                     groupId,
                     name,
-                    StatusNames.Of(members.Select(m => m.Status).Aggregate(ServiceStatus.Operational, StatusRules.Worst)),
+                    WireNames.Of(members.Select(m => m.Status).Aggregate(ServiceStatus.Operational, StatusRules.Worst)),
                     members.Min(m => m.CreatedAt),
                     members.Max(m => m.StatusChangedAt ?? m.UpdatedAt),
                     position++,
@@ -72,7 +73,7 @@ internal static class StatusDocuments
                 result.Add(new StatuspageComponent(
                     s.Id.ToString(),
                     s.Name,
-                    StatusNames.Of(s.Status),
+                    WireNames.Of(s.Status),
                     s.CreatedAt,
                     s.StatusChangedAt is { } changed && changed > s.UpdatedAt ? changed : s.UpdatedAt,
                     position++,
@@ -93,23 +94,23 @@ internal static class StatusDocuments
     private static StatuspageIncident Incident(IncidentDto i, string pageId, string url, Dictionary<string, StatuspageComponent> components) => new(
         i.Id.ToString(),
         i.Title,
-        StatusNames.Of(i.Status),
+        WireNames.Of(i.Status),
         i.CreatedAt,
         i.UpdatedAt,
         i.Updates.FirstOrDefault(u => u.Status == IncidentStatus.Monitoring)?.CreatedAt,
         i.ResolvedAt,
-        StatusNames.Of(i.Impact),
+        WireNames.Of(i.Impact),
         $"{url}#incident-{i.Id}",
         i.CreatedAt,
         pageId,
         [.. i.Updates.OrderByDescending(u => u.CreatedAt).Select(u => new StatuspageIncidentUpdate(
-            u.Id.ToString(), StatusNames.Of(u.Status), u.Message, i.Id.ToString(), u.CreatedAt, u.CreatedAt, u.CreatedAt, null, true, null, null))],
+            u.Id.ToString(), WireNames.Of(u.Status), u.Message, i.Id.ToString(), u.CreatedAt, u.CreatedAt, u.CreatedAt, null, true, null, null))],
         [.. i.AffectedServiceIds.Select(id => id.ToString()).Where(components.ContainsKey).Select(id => components[id])]);
 
     private static StatuspageMaintenance Maintenance(MaintenanceDto m, string pageId, string url, Dictionary<string, StatuspageComponent> components) => new(
         m.Id.ToString(),
         m.Title,
-        StatusNames.Of(m.Status),
+        WireNames.Of(m.Status),
         m.CreatedAt,
         m.UpdatedAt,
         null,
@@ -120,7 +121,7 @@ internal static class StatusDocuments
         pageId,
         m.Description.Length == 0
             ? []
-            : [new StatuspageIncidentUpdate(m.Id.ToString(), StatusNames.Of(m.Status), m.Description, m.Id.ToString(), m.CreatedAt, m.UpdatedAt, m.CreatedAt, null, true, null, null)],
+            : [new StatuspageIncidentUpdate(m.Id.ToString(), WireNames.Of(m.Status), m.Description, m.Id.ToString(), m.CreatedAt, m.UpdatedAt, m.CreatedAt, null, true, null, null)],
         [.. m.AffectedServiceIds.Select(id => id.ToString()).Where(components.ContainsKey).Select(id => components[id])],
         m.StartsAt,
         m.EndsAt);

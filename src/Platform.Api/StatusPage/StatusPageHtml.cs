@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Platform.Application.Common.Messaging;
 using Platform.Application.Status;
 using Platform.Domain.Status;
 
@@ -61,7 +62,7 @@ internal static class StatusPageHtml
             .Append(CultureInfo.InvariantCulture, $"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Incidents\" href=\"{Html.Encode(feedUrl)}\">")
             .Append("<style>").Append(Css).Append("</style></head><body><main>")
             .Append(CultureInfo.InvariantCulture, $"<h1>{name} status</h1>")
-            .Append(CultureInfo.InvariantCulture, $"<p class=\"overall {StatusNames.Of(snapshot.Overall.Indicator)}\" role=\"status\">{Html.Encode(snapshot.Overall.Description)}</p>");
+            .Append(CultureInfo.InvariantCulture, $"<p class=\"overall {WireNames.Of(snapshot.Overall.Indicator)}\" role=\"status\">{Html.Encode(snapshot.Overall.Description)}</p>");
 
         ActiveIncidents(html, snapshot);
         Maintenances(html, snapshot);
@@ -92,7 +93,7 @@ internal static class StatusPageHtml
             }
 
             group = s.Group;
-            var status = StatusNames.Of(s.Status);
+            var status = WireNames.Of(s.Status);
             var uptime = entry.Uptime.UptimePercent is { } percent ? $"{percent.ToString("0.00", CultureInfo.InvariantCulture)}% uptime" : "No uptime data yet";
 
             // Services in a group sit one heading level below the group's name.
@@ -109,7 +110,7 @@ internal static class StatusPageHtml
             html.Append("<ol class=\"bar\" aria-hidden=\"true\">");
             foreach (var day in entry.Uptime.Days)
             {
-                var css = day.UptimePercent is null && day.WorstStatus == ServiceStatus.Operational ? "d-none" : $"d-{StatusNames.Of(day.WorstStatus)}";
+                var css = day.UptimePercent is null && day.WorstStatus == ServiceStatus.Operational ? "d-none" : $"d-{WireNames.Of(day.WorstStatus)}";
                 var figure = day.UptimePercent is { } p ? $"{p.ToString("0.00", CultureInfo.InvariantCulture)}%" : "no data";
                 html.Append(CultureInfo.InvariantCulture, $"<li class=\"{css}\" title=\"{day.Date:yyyy-MM-dd}: {figure}, {StatusText.Service(day.WorstStatus)}\"></li>");
             }
@@ -180,7 +181,7 @@ internal static class StatusPageHtml
     private static void Incident(StringBuilder html, IncidentDto incident, StatusPageSnapshot snapshot)
     {
         html.Append(CultureInfo.InvariantCulture, $"<article class=\"incident\" id=\"incident-{incident.Id}\"><div class=\"row\"><h3>{Html.Encode(incident.Title)}</h3>")
-            .Append(CultureInfo.InvariantCulture, $"<span class=\"badge {(incident.ResolvedAt is null ? $"i-{StatusNames.Of(incident.Impact)}" : "resolved")}\">{StatusText.Incident(incident.Status)} · impact {StatusText.Impact(incident.Impact).ToLowerInvariant()}</span></div>");
+            .Append(CultureInfo.InvariantCulture, $"<span class=\"badge {(incident.ResolvedAt is null ? $"i-{WireNames.Of(incident.Impact)}" : "resolved")}\">{StatusText.Incident(incident.Status)} · impact {StatusText.Impact(incident.Impact).ToLowerInvariant()}</span></div>");
         if (incident.AffectedServiceIds.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">Affects {Html.Encode(ServiceNames(incident.AffectedServiceIds, snapshot))}</p>");

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Validation;
 using Platform.Domain.Status;
 
@@ -7,12 +8,12 @@ namespace Platform.Application.Status;
 internal static class IncidentValidation
 {
     public static IRuleBuilderOptions<T, string?> ValidIncidentStatus<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(s => StatusNames.TryParse<IncidentStatus>(s, out _))
-            .WithMessage($"status must be one of: {string.Join(", ", StatusNames.IncidentStatuses)}.");
+        rule.Must(s => WireNames.TryParse<IncidentStatus>(s, out _))
+            .WithMessage($"status must be one of: {string.Join(", ", WireNames.All<IncidentStatus>())}.");
 
     public static IRuleBuilderOptions<T, string?> ValidServiceStatus<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(s => StatusNames.TryParse<ServiceStatus>(s, out _))
-            .WithMessage($"service_status must be one of: {string.Join(", ", StatusNames.ServiceStatuses)}.");
+        rule.Must(s => WireNames.TryParse<ServiceStatus>(s, out _))
+            .WithMessage($"service_status must be one of: {string.Join(", ", WireNames.All<ServiceStatus>())}.");
 
     public static IRuleBuilderOptions<T, string?> ValidUpdateMessage<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(m => !string.IsNullOrWhiteSpace(m)).WithMessage("message is required.")

@@ -6,7 +6,7 @@ namespace Platform.Application.Status;
 
 /// <summary>
 /// Status-page DTO maps. Enums stay enums in the DTOs; the JSON options write them as snake_case names
-/// (<see cref="StatusNames"/>).
+/// (<see cref="WireNames"/>).
 /// </summary>
 internal sealed class StatusMapping : IRegister
 {

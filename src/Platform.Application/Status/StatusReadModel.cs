@@ -1,6 +1,7 @@
 using MapsterMapper;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Messaging;
 using Platform.Domain.Status;
 
 namespace Platform.Application.Status;
@@ -28,7 +29,7 @@ internal static class StatusReadModel
                 ORDER BY service_id, occurred_at DESC, seq DESC
                 """);
         var rows = await query.ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.ServiceId, r => (StatusNames.Parse<ServiceStatus>(r.Status), r.OccurredAt));
+        return rows.ToDictionary(r => r.ServiceId, r => (WireNames.Parse<ServiceStatus>(r.Status), r.OccurredAt));
     }
 
     /// <summary>The service as mapped, with its current status: its latest event's, operational when it has none.</summary>

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Validation;
 using Platform.Domain.Tickets;
 
@@ -19,10 +20,10 @@ internal static class TicketValidation
             .MultiLine();
 
     public static IRuleBuilderOptions<T, string?> ValidPriority<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(p => TicketNames.TryParsePriority(p, out _))
-            .WithMessage($"priority must be one of: {string.Join(", ", TicketNames.Priorities)}.");
+        rule.Must(p => WireNames.TryParse<TicketPriority>(p, out _))
+            .WithMessage($"priority must be one of: {string.Join(", ", WireNames.All<TicketPriority>())}.");
 
     public static IRuleBuilderOptions<T, string?> ValidStatus<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(s => TicketNames.TryParseStatus(s, out _))
-            .WithMessage($"status must be one of: {string.Join(", ", TicketNames.Statuses)}.");
+        rule.Must(s => WireNames.TryParse<TicketStatus>(s, out _))
+            .WithMessage($"status must be one of: {string.Join(", ", WireNames.All<TicketStatus>())}.");
 }

@@ -87,7 +87,7 @@ public sealed class DtoMappingTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(dto, Is.EqualTo(new TicketDto(ticket.Id, "Printer", "On fire", "urgent", "open", ticket.RequesterId, null, now, now, 1)));
+            Assert.That(dto, Is.EqualTo(new TicketDto(ticket.Id, "Printer", "On fire", TicketPriority.Urgent, TicketStatus.Open, ticket.RequesterId, null, now, now, 1)));
             Assert.That(maintenanceDto.AffectedServiceIds, Is.EqualTo(maintenance.AffectedServiceIds).And.Not.SameAs(maintenance.AffectedServiceIds));
             Assert.That(maintenanceDto.Status, Is.EqualTo(MaintenanceStatus.Scheduled));
         }

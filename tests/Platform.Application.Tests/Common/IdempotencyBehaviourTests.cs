@@ -6,6 +6,7 @@ using Platform.Application.Tickets;
 using Platform.Application.Tickets.Commands.CreateTicket;
 using Platform.Application.Tickets.Commands.UpdateTicket;
 using Platform.Domain.Common;
+using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tests.Common;
 
@@ -115,7 +116,7 @@ public sealed class IdempotencyBehaviourTests : ApplicationTestBase
         var updated = await App.SendAsync(Patch(other.Id, status: "pending", key: "retry-key"), agent);
         Assert.Multiple(async () =>
         {
-            Assert.That(updated.Status, Is.EqualTo("pending"));
+            Assert.That(updated.Status, Is.EqualTo(TicketStatus.Pending));
             Assert.That(await Database.CountAsync("idempotency_keys"), Is.EqualTo(1));
         });
     }
@@ -144,7 +145,7 @@ public sealed class IdempotencyBehaviourTests : ApplicationTestBase
 
         var updated = await App.SendAsync(Patch(ticket.Id, status: "pending", key: "op-key"), agent);
 
-        Assert.That(updated.Status, Is.EqualTo("pending"));
+        Assert.That(updated.Status, Is.EqualTo(TicketStatus.Pending));
     }
 
     [Test]

@@ -7,6 +7,7 @@ using Platform.Application.Tickets.Commands.UpdateTicket;
 using Platform.Application.Tickets.Queries.GetTicket;
 using Platform.Application.Tickets.Queries.ListTicketComments;
 using Platform.Domain.Common;
+using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tests.Tickets;
 
@@ -24,8 +25,8 @@ public sealed class TicketCommandTests : ApplicationTestBase
         {
             Assert.That(read, Is.EqualTo(ticket));
             Assert.That(read.Subject, Is.EqualTo("Printer"));
-            Assert.That(read.Status, Is.EqualTo("open"));
-            Assert.That(read.Priority, Is.EqualTo("normal"));
+            Assert.That(read.Status, Is.EqualTo(TicketStatus.Open));
+            Assert.That(read.Priority, Is.EqualTo(TicketPriority.Normal));
             Assert.That(read.RequesterId, Is.EqualTo(customer.Id));
             Assert.That(read.Version, Is.EqualTo(1));
         });
@@ -85,7 +86,7 @@ public sealed class TicketCommandTests : ApplicationTestBase
         {
             Assert.That(updated.Subject, Is.EqualTo("Printer (3rd floor)"));
             Assert.That(updated.Body, Is.EqualTo("On fire"));
-            Assert.That(updated.Priority, Is.EqualTo("low"));
+            Assert.That(updated.Priority, Is.EqualTo(TicketPriority.Low));
             Assert.That(updated.Version, Is.EqualTo(2));
             Assert.That(updated.UpdatedAt, Is.GreaterThan(ticket.UpdatedAt.AddSeconds(59)));
             Assert.That(updated.CreatedAt, Is.EqualTo(ticket.CreatedAt));
@@ -174,7 +175,7 @@ public sealed class TicketCommandTests : ApplicationTestBase
             Assert.That(resolve!.Code, Is.EqualTo("tickets.forbidden"));
             Assert.That(resolve.Kind, Is.EqualTo(DomainErrorKind.Forbidden));
             Assert.That(assign!.Code, Is.EqualTo("tickets.forbidden"));
-            Assert.That(closed.Status, Is.EqualTo("closed"));
+            Assert.That(closed.Status, Is.EqualTo(TicketStatus.Closed));
         });
     }
 
@@ -192,7 +193,7 @@ public sealed class TicketCommandTests : ApplicationTestBase
         Assert.Multiple(() =>
         {
             Assert.That(read.Subject, Is.EqualTo("Printer"));
-            Assert.That(read.Status, Is.EqualTo("resolved"));
+            Assert.That(read.Status, Is.EqualTo(TicketStatus.Resolved));
         });
     }
 

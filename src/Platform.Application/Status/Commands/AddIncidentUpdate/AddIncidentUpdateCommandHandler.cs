@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Messaging;
 using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.AddIncidentUpdate;
@@ -23,13 +24,13 @@ internal sealed class AddIncidentUpdateCommandHandler(
             ?? throw new NotFoundException(StatusErrorCodes.IncidentNotFound, "No incident has this id.");
 
         var now = timeProvider.GetUtcNowMicros();
-        var serviceStatus = request.ServiceStatus is null ? (ServiceStatus?)null : StatusNames.Parse<ServiceStatus>(request.ServiceStatus);
+        var serviceStatus = request.ServiceStatus is null ? (ServiceStatus?)null : WireNames.Parse<ServiceStatus>(request.ServiceStatus);
         if (serviceStatus is not null && incident.AffectedServiceIds.Count == 0)
         {
             throw new RequestValidationException("service_status", "service_status needs an incident with affected services.");
         }
 
-        incident.AddUpdate(StatusNames.Parse<IncidentStatus>(request.Status), request.Message, serviceStatus, currentUser.UserId!.Value, now);
+        incident.AddUpdate(WireNames.Parse<IncidentStatus>(request.Status), request.Message, serviceStatus, currentUser.UserId!.Value, now);
         if (serviceStatus is { } status)
         {
             // The incident was unresolved until now, so none of its services can have been deleted.

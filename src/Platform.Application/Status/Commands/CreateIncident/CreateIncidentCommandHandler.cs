@@ -1,6 +1,7 @@
 using MapsterMapper;
 using MediatR;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Messaging;
 using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.CreateIncident;
@@ -16,11 +17,11 @@ internal sealed class CreateIncidentCommandHandler(
         await db.EnsureServicesExistAsync(request.AffectedServiceIds, "affected_service_ids", cancellationToken);
 
         var now = timeProvider.GetUtcNowMicros();
-        var serviceStatus = request.ServiceStatus is null ? (ServiceStatus?)null : StatusNames.Parse<ServiceStatus>(request.ServiceStatus);
+        var serviceStatus = request.ServiceStatus is null ? (ServiceStatus?)null : WireNames.Parse<ServiceStatus>(request.ServiceStatus);
         var incident = Incident.Open(
             request.Title,
-            StatusNames.Parse<IncidentStatus>(request.Status),
-            StatusNames.Parse<IncidentImpact>(request.Impact),
+            WireNames.Parse<IncidentStatus>(request.Status),
+            WireNames.Parse<IncidentImpact>(request.Impact),
             request.AffectedServiceIds,
             request.Message,
             serviceStatus,

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Application.Common.Messaging;
 using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.CreateIncident;
@@ -9,8 +10,8 @@ internal sealed class CreateIncidentCommandValidator : AbstractValidator<CreateI
     {
         RuleFor(x => x.Title).ValidTitle();
         RuleFor(x => x.Status).ValidIncidentStatus();
-        RuleFor(x => x.Impact).Must(s => StatusNames.TryParse<IncidentImpact>(s, out _))
-            .WithMessage($"impact must be one of: {string.Join(", ", StatusNames.Impacts)}.");
+        RuleFor(x => x.Impact).Must(s => WireNames.TryParse<IncidentImpact>(s, out _))
+            .WithMessage($"impact must be one of: {string.Join(", ", WireNames.All<IncidentImpact>())}.");
         RuleFor(x => x.AffectedServiceIds).NotNull().WithMessage("affected_service_ids is required (it may be empty).")
             .Must(ids => ids is null || ids.Count <= 100).WithMessage("affected_service_ids may name at most 100 services.");
         RuleFor(x => x.Message).ValidUpdateMessage();

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Messaging;
 using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.RecordStatusEvent;
@@ -19,7 +20,7 @@ internal sealed class RecordStatusEventCommandHandler(
         var occurredAt = request.OccurredAt?.ToUniversalTime() ?? now;
         var recorded = await db.RecordAsync(
             [request.ServiceId],
-            StatusNames.Parse<ServiceStatus>(request.Status),
+            WireNames.Parse<ServiceStatus>(request.Status),
             request.Message ?? string.Empty,
             occurredAt.ToMicros(),
             currentUser.UserId,

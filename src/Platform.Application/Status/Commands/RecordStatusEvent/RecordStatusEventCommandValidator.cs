@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Validation;
 using Platform.Domain.Status;
 
@@ -8,8 +9,8 @@ internal sealed class RecordStatusEventCommandValidator : AbstractValidator<Reco
 {
     public RecordStatusEventCommandValidator()
     {
-        RuleFor(x => x.Status).Must(s => StatusNames.TryParse<ServiceStatus>(s, out _))
-            .WithMessage($"status must be one of: {string.Join(", ", StatusNames.ServiceStatuses)}.");
+        RuleFor(x => x.Status).Must(s => WireNames.TryParse<ServiceStatus>(s, out _))
+            .WithMessage($"status must be one of: {string.Join(", ", WireNames.All<ServiceStatus>())}.");
         RuleFor(x => x.Message!).MaximumLength(StatusRules.EventMessageMaxLength).MultiLine().When(x => x.Message is not null);
     }
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Auditing;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Messaging;
 using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.RunDueMaintenances;
@@ -170,5 +171,5 @@ internal sealed class RunDueMaintenancesCommandHandler(
     }
 
     private void Audit(string action, ScheduledMaintenance maintenance, DateTimeOffset now) =>
-        AuditLog.Add(db, currentUser, requestContext, now, action, "status_maintenance", maintenance.Id, AuditOutcome.Succeeded, new { title = maintenance.Title, status = StatusNames.Of(maintenance.Status) });
+        AuditLog.Add(db, currentUser, requestContext, now, action, "status_maintenance", maintenance.Id, AuditOutcome.Succeeded, new { title = maintenance.Title, status = WireNames.Of(maintenance.Status) });
 }

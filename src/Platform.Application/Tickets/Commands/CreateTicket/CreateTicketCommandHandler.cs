@@ -1,6 +1,7 @@
 using MapsterMapper;
 using MediatR;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Messaging;
 using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tickets.Commands.CreateTicket;
@@ -10,7 +11,7 @@ internal sealed class CreateTicketCommandHandler(IPlatformDbContext db, ICurrent
 {
     public async Task<TicketDto> Handle(CreateTicketCommand request, CancellationToken cancellationToken)
     {
-        var priority = request.Priority is null ? TicketPriority.Normal : TicketNames.ParsePriority(request.Priority);
+        var priority = request.Priority is null ? TicketPriority.Normal : WireNames.Parse<TicketPriority>(request.Priority);
         var ticket = Ticket.Open(request.Subject, request.Body, priority, currentUser.Actor().UserId, timeProvider.GetUtcNowMicros());
         db.Tickets.Add(ticket);
         return mapper.Map<TicketDto>(ticket);

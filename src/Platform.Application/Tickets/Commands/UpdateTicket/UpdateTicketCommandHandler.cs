@@ -3,7 +3,9 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Messaging;
 using Platform.Domain.Identity;
+using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tickets.Commands.UpdateTicket;
 
@@ -26,7 +28,7 @@ internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ICurrent
             actor,
             request.Subject.HasValue ? request.Subject.Value : null,
             request.Body.HasValue ? request.Body.Value : null,
-            request.Priority.HasValue ? TicketNames.ParsePriority(request.Priority.Value!) : null,
+            request.Priority.HasValue ? WireNames.Parse<TicketPriority>(request.Priority.Value!) : null,
             now);
 
         if (request.AssigneeId.HasValue && request.AssigneeId.Value != ticket.AssigneeId)
@@ -45,7 +47,7 @@ internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ICurrent
 
         if (request.Status.HasValue)
         {
-            ticket.ChangeStatus(actor, TicketNames.ParseStatus(request.Status.Value!), now);
+            ticket.ChangeStatus(actor, WireNames.Parse<TicketStatus>(request.Status.Value!), now);
         }
 
         // Saved by the transaction behaviour, which turns a concurrency conflict on the version into 412.

@@ -3,6 +3,7 @@ using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Paging;
 using Platform.Domain.Tickets;
 
@@ -24,13 +25,13 @@ internal sealed class ListTicketsQueryHandler(IPlatformDbContext db, ICurrentUse
         var query = db.Tickets.AsNoTracking().VisibleTo(currentUser.Actor());
         if (request.Status is not null)
         {
-            var status = TicketNames.ParseStatus(request.Status);
+            var status = WireNames.Parse<TicketStatus>(request.Status);
             query = query.Where(t => t.Status == status);
         }
 
         if (request.Priority is not null)
         {
-            var priority = TicketNames.ParsePriority(request.Priority);
+            var priority = WireNames.Parse<TicketPriority>(request.Priority);
             query = query.Where(t => t.Priority == priority);
         }
 
