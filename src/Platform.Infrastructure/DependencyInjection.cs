@@ -51,6 +51,14 @@ public static class DependencyInjection
         services.AddSingleton<ILoginFailureStore, PostgresLoginFailureStore>();
         services.AddScoped<ISessionRevocationPublisher, PostgresSessionRevocationPublisher>();
         services.AddScoped<Application.Status.IStatusChangePublisher, PostgresStatusChangePublisher>();
+
+        // PostgreSQL-specific SQL the use cases need (row and advisory locks, DISTINCT ON, housekeeping deletes),
+        // behind interfaces named for their intent. Scoped: each runs on the request's PlatformDbContext, so on
+        // the command's connection and inside its transaction.
+        services.AddScoped<Application.Status.IStatusServiceLocks, PostgresStatusServiceLocks>();
+        services.AddScoped<Application.Status.IIncidentLocks, PostgresIncidentLocks>();
+        services.AddScoped<Application.Status.IDueMaintenanceSource, PostgresDueMaintenanceSource>();
+        services.AddScoped<Application.Status.ILatestStatusEvents, PostgresLatestStatusEvents>();
         services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 
