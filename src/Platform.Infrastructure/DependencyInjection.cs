@@ -59,6 +59,10 @@ public static class DependencyInjection
         services.AddScoped<Application.Status.IIncidentLocks, PostgresIncidentLocks>();
         services.AddScoped<Application.Status.IDueMaintenanceSource, PostgresDueMaintenanceSource>();
         services.AddScoped<Application.Status.ILatestStatusEvents, PostgresLatestStatusEvents>();
+        services.AddScoped<Application.Identity.IAdminRemovalLock, PostgresAdminRemovalLock>();
+        services.AddScoped<Application.Identity.ISignInUsers, PostgresSignInUsers>();
+        services.AddScoped<Application.Identity.ISessionLocks, PostgresSessionLocks>();
+        services.AddScoped<Application.Identity.IEndedSessions, PostgresEndedSessions>();
         services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 
