@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Identity.ISignInUsers, PostgresSignInUsers>();
         services.AddScoped<Application.Identity.ISessionLocks, PostgresSessionLocks>();
         services.AddScoped<Application.Identity.IEndedSessions, PostgresEndedSessions>();
+        services.AddScoped<Application.Tickets.ITicketLocks, Tickets.PostgresTicketLocks>();
         services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 
