@@ -64,6 +64,9 @@ public static class DependencyInjection
         services.AddScoped<Application.Identity.ISessionLocks, PostgresSessionLocks>();
         services.AddScoped<Application.Identity.IEndedSessions, PostgresEndedSessions>();
         services.AddScoped<Application.Tickets.ITicketLocks, Tickets.PostgresTicketLocks>();
+        services.AddScoped<Application.Common.Idempotency.IExpiredIdempotencyKeys, Idempotency.PostgresExpiredIdempotencyKeys>();
+        services.AddScoped<Application.Common.Outbox.IProcessedOutboxMessages, PostgresProcessedOutboxMessages>();
+        services.AddScoped<Application.Maintenance.IExpiredRateLimitCounters, PostgresExpiredRateLimitCounters>();
         services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 
