@@ -35,6 +35,8 @@ public static class DependencyInjection
         services.AddSingleton<CursorCodec>();
         services.AddDtoMapping();
         services.AddSingleton<Status.StatusPageCache>();
+        services.AddScoped<Status.StatusChanges>();
+        services.AddScoped<Status.StatusReadModel>();
         services.AddOptions<IdempotencyOptions>();
         services.AddOptions<PagingOptions>();
 

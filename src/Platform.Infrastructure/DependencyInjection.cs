@@ -51,6 +51,22 @@ public static class DependencyInjection
         services.AddSingleton<ILoginFailureStore, PostgresLoginFailureStore>();
         services.AddScoped<ISessionRevocationPublisher, PostgresSessionRevocationPublisher>();
         services.AddScoped<Application.Status.IStatusChangePublisher, PostgresStatusChangePublisher>();
+
+        // PostgreSQL-specific SQL the use cases need (row and advisory locks, DISTINCT ON, housekeeping deletes),
+        // behind interfaces named for their intent. Scoped: each runs on the request's PlatformDbContext, so on
+        // the command's connection and inside its transaction.
+        services.AddScoped<Application.Status.IStatusServiceLocks, PostgresStatusServiceLocks>();
+        services.AddScoped<Application.Status.IIncidentLocks, PostgresIncidentLocks>();
+        services.AddScoped<Application.Status.IDueMaintenanceSource, PostgresDueMaintenanceSource>();
+        services.AddScoped<Application.Status.ILatestStatusEvents, PostgresLatestStatusEvents>();
+        services.AddScoped<Application.Identity.IAdminRemovalLock, PostgresAdminRemovalLock>();
+        services.AddScoped<Application.Identity.ISignInUsers, PostgresSignInUsers>();
+        services.AddScoped<Application.Identity.ISessionLocks, PostgresSessionLocks>();
+        services.AddScoped<Application.Identity.IEndedSessions, PostgresEndedSessions>();
+        services.AddScoped<Application.Tickets.ITicketLocks, Tickets.PostgresTicketLocks>();
+        services.AddScoped<Application.Common.Idempotency.IExpiredIdempotencyKeys, Idempotency.PostgresExpiredIdempotencyKeys>();
+        services.AddScoped<Application.Common.Outbox.IProcessedOutboxMessages, PostgresProcessedOutboxMessages>();
+        services.AddScoped<Application.Maintenance.IExpiredRateLimitCounters, PostgresExpiredRateLimitCounters>();
         services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 

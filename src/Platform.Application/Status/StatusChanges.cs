@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
 using Platform.Domain.Status;
@@ -6,15 +5,14 @@ using Platform.Domain.Status;
 namespace Platform.Application.Status;
 
 /// <summary>Writes that change what the status page shows; each announces the change to every instance.</summary>
-internal static class StatusChanges
+internal sealed class StatusChanges(IPlatformDbContext db, IStatusServiceLocks locks)
 {
     /// <summary>
     /// The one way status events are written: the services locked (and tracked), one event each recorded through the
     /// service, which moves its version, all in the caller's unit of work (commands and the maintenance job alike).
     /// The events announce the change when the unit of work saves them. Services that no longer exist are skipped.
     /// </summary>
-    public static async Task<IReadOnlyList<StatusEvent>> RecordAsync(
-        this IPlatformDbContext db,
+    public async Task<IReadOnlyList<StatusEvent>> RecordAsync(
         IEnumerable<Guid> serviceIds,
         ServiceStatus status,
         string message,
@@ -23,29 +21,12 @@ internal static class StatusChanges
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var services = await db.LockServicesAsync([.. serviceIds], cancellationToken);
+        // Every write that records status events locks the services first (IStatusServiceLocks), and reads the
+        // current status only after, so it sees every event committed before it.
+        var services = await locks.LockForStatusChangeAsync([.. serviceIds], cancellationToken);
         var events = services.Select(s => s.RecordStatus(status, message, occurredAt, createdBy, now)).ToList();
         db.StatusEvents.AddRange(events);
         return events;
-    }
-
-    /// <summary>
-    /// Locks the services' rows until the transaction ends, in id order, and returns them (tracked). Every write that
-    /// records status events takes these locks first (FOR NO KEY UPDATE: writers of one service queue up instead of
-    /// deadlocking on the version update; a delete, which needs FOR UPDATE, waits for them), and reads the current
-    /// status only after, so it sees every event committed before it.
-    /// </summary>
-    public static async Task<IReadOnlyList<StatusService>> LockServicesAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
-    {
-        var sorted = ids.Distinct().Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return [];
-        }
-
-        return await db.StatusServices
-            .FromSql($"SELECT * FROM status_services WHERE id = ANY({sorted}) ORDER BY id FOR NO KEY UPDATE")
-            .ToListAsync(cancellationToken);
     }
 
     /// <summary>An event message made from longer text (an incident's title and update), cut to what an event holds.</summary>
@@ -71,10 +52,10 @@ internal static class StatusChanges
     /// Refuses ids that name no service (400, field <paramref name="field"/>). The services stay locked until the
     /// transaction ends, so none of them can be deleted meanwhile.
     /// </summary>
-    public static async Task EnsureServicesExistAsync(this IPlatformDbContext db, IReadOnlyCollection<Guid> ids, string field, CancellationToken cancellationToken)
+    public async Task EnsureServicesExistAsync(IReadOnlyCollection<Guid> ids, string field, CancellationToken cancellationToken)
     {
         var distinct = ids.Distinct().ToArray();
-        var found = await db.LockServicesAsync(distinct, cancellationToken);
+        var found = await locks.LockForStatusChangeAsync(distinct, cancellationToken);
         if (found.Count != distinct.Length)
         {
             throw new RequestValidationException(field, "Every id must name an existing service.");

@@ -12,7 +12,7 @@ internal sealed class StatusMapping : IRegister
 {
     public void Register(TypeAdapterConfig config)
     {
-        // A service's current status is not a column: StatusReadModel.ToDto sets it from the latest event.
+        // A service's current status is not a column: StatusServiceView.ToDto sets it from the latest event.
         config.NewConfig<StatusService, StatusServiceDto>()
             .Ignore(d => d.Status, d => d.StatusChangedAt);
         config.NewConfig<StatusService, UptimeServiceDto>();

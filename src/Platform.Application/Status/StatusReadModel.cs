@@ -7,46 +7,19 @@ using Platform.Domain.Status;
 namespace Platform.Application.Status;
 
 /// <summary>Reads shared by the status queries and commands: current statuses, service views, uptime inputs.</summary>
-internal static class StatusReadModel
+internal sealed class StatusReadModel(IPlatformDbContext db, ILatestStatusEvents latest)
 {
     /// <summary>Each service's latest event at or before <paramref name="now"/> (ties: the one recorded later).</summary>
-    public static async Task<Dictionary<Guid, (ServiceStatus Status, DateTimeOffset At)>> CurrentStatusesAsync(
-        this IPlatformDbContext db, IReadOnlyCollection<Guid>? serviceIds, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var query = serviceIds is null
-            ? db.Database.SqlQuery<CurrentStatusRow>(
-                $"""
-                SELECT DISTINCT ON (service_id) service_id, status, occurred_at
-                FROM status_events
-                WHERE occurred_at <= {now}
-                ORDER BY service_id, occurred_at DESC, seq DESC
-                """)
-            : db.Database.SqlQuery<CurrentStatusRow>(
-                $"""
-                SELECT DISTINCT ON (service_id) service_id, status, occurred_at
-                FROM status_events
-                WHERE occurred_at <= {now} AND service_id = ANY({serviceIds.ToArray()})
-                ORDER BY service_id, occurred_at DESC, seq DESC
-                """);
-        var rows = await query.ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.ServiceId, r => (WireNames.Parse<ServiceStatus>(r.Status), r.OccurredAt));
-    }
+    public Task<Dictionary<Guid, (ServiceStatus Status, DateTimeOffset At)>> CurrentStatusesAsync(
+        IReadOnlyCollection<Guid>? serviceIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        latest.AtAsync(serviceIds, now, cancellationToken);
 
-    /// <summary>The service as mapped, with its current status: its latest event's, operational when it has none.</summary>
-    public static StatusServiceDto ToDto(this StatusService s, IReadOnlyDictionary<Guid, (ServiceStatus Status, DateTimeOffset At)> statuses, IMapper mapper)
-    {
-        var dto = mapper.Map<StatusServiceDto>(s);
-        return statuses.TryGetValue(s.Id, out var current)
-            ? dto with { Status = current.Status, StatusChangedAt = current.At }
-            : dto with { Status = ServiceStatus.Operational, StatusChangedAt = null };
-    }
-
-    public static async Task<StatusServiceDto> ToDtoAsync(this IPlatformDbContext db, StatusService service, DateTimeOffset now, IMapper mapper, CancellationToken cancellationToken) =>
-        service.ToDto(await db.CurrentStatusesAsync([service.Id], now, cancellationToken), mapper);
+    public async Task<StatusServiceDto> ToDtoAsync(StatusService service, DateTimeOffset now, IMapper mapper, CancellationToken cancellationToken) =>
+        service.ToDto(await CurrentStatusesAsync([service.Id], now, cancellationToken), mapper);
 
     /// <summary>Uptime of the services over <paramref name="days"/> whole UTC days ending today (today counts up to now).</summary>
-    public static async Task<Dictionary<Guid, (UptimeReport Report, DateOnly FirstDay)>> UptimeAsync(
-        this IPlatformDbContext db, IReadOnlyList<StatusService> services, int days, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Dictionary<Guid, (UptimeReport Report, DateOnly FirstDay)>> UptimeAsync(
+        IReadOnlyList<StatusService> services, int days, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var firstDay = today.AddDays(1 - days);
@@ -58,7 +31,7 @@ internal static class StatusReadModel
             .Where(e => ids.Contains(e.ServiceId) && e.OccurredAt >= from && e.OccurredAt <= now)
             .OrderBy(e => e.OccurredAt).ThenBy(e => EF.Property<long>(e, StatusEventOrder.Sequence))
             .ToListAsync(cancellationToken);
-        var carriedIn = await db.CurrentStatusesAsync(ids, from.AddTicks(-1), cancellationToken);
+        var carriedIn = await CurrentStatusesAsync(ids, from.AddTicks(-1), cancellationToken);
         var maintenances = await db.Maintenances.AsNoTracking()
             .Where(m => m.Status != MaintenanceStatus.Scheduled && m.StartsAt < now && m.EndsAt > from)
             .ToListAsync(cancellationToken);
@@ -80,8 +53,19 @@ internal static class StatusReadModel
 
         return result;
     }
+}
 
-    private sealed record CurrentStatusRow(Guid ServiceId, string Status, DateTimeOffset OccurredAt);
+/// <summary>A service as the API shows it: the mapped service with its current status.</summary>
+internal static class StatusServiceView
+{
+    /// <summary>The service as mapped, with its current status: its latest event's, operational when it has none.</summary>
+    public static StatusServiceDto ToDto(this StatusService s, IReadOnlyDictionary<Guid, (ServiceStatus Status, DateTimeOffset At)> statuses, IMapper mapper)
+    {
+        var dto = mapper.Map<StatusServiceDto>(s);
+        return statuses.TryGetValue(s.Id, out var current)
+            ? dto with { Status = current.Status, StatusChangedAt = current.At }
+            : dto with { Status = ServiceStatus.Operational, StatusChangedAt = null };
+    }
 }
 
 /// <summary>The insertion sequence of status events (a column the domain does not see), the last tie-breaker.</summary>

@@ -25,13 +25,13 @@ internal static class TicketAccess
     }
 
     /// <summary>Loads a visible ticket for change, holding its row lock until the transaction ends.</summary>
-    public static async Task<Ticket> FindVisibleForUpdateAsync(this IPlatformDbContext db, Guid id, TicketActor actor, CancellationToken cancellationToken) =>
-        await db.Tickets.FromSql($"SELECT * FROM tickets WHERE id = {id} FOR UPDATE").VisibleTo(actor).FirstOrDefaultAsync(cancellationToken)
+    public static async Task<Ticket> FindVisibleForUpdateAsync(this ITicketLocks locks, Guid id, TicketActor actor, CancellationToken cancellationToken) =>
+        await locks.ForUpdate(id).VisibleTo(actor).FirstOrDefaultAsync(cancellationToken)
         ?? throw NotFound();
 
     /// <summary>Loads a visible ticket with a shared row lock: comments may run together, but not beside a status change.</summary>
-    public static async Task<Ticket> FindVisibleForShareAsync(this IPlatformDbContext db, Guid id, TicketActor actor, CancellationToken cancellationToken) =>
-        await db.Tickets.FromSql($"SELECT * FROM tickets WHERE id = {id} FOR SHARE").VisibleTo(actor).FirstOrDefaultAsync(cancellationToken)
+    public static async Task<Ticket> FindVisibleForShareAsync(this ITicketLocks locks, Guid id, TicketActor actor, CancellationToken cancellationToken) =>
+        await locks.ForShare(id).VisibleTo(actor).FirstOrDefaultAsync(cancellationToken)
         ?? throw NotFound();
 
     public static NotFoundException NotFound() => new(ErrorCodes.TicketsNotFound, "No ticket with this id exists, or you may not see it.");

@@ -26,6 +26,7 @@ namespace Platform.Application.Common.Behaviours;
 /// </summary>
 internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
     IPlatformDbContext db,
+    IExpiredIdempotencyKeys expiredKeys,
     IDistributedLock distributedLock,
     ICurrentUser currentUser,
     IdempotencyOutcome outcome,
@@ -77,10 +78,8 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
         if (existing is not null)
         {
             // Expired but not yet swept: the key is free again. The sweeper may delete it at the same moment,
-            // so delete by condition (zero rows is fine) rather than through the change tracker.
-            await db.IdempotencyRecords
-                .Where(r => r.Id == existing.Id && r.ExpiresAt <= now)
-                .ExecuteDeleteAsync(cancellationToken);
+            // so it is deleted by condition rather than through the change tracker.
+            await expiredKeys.DeleteAsync(existing.Id, now, cancellationToken);
         }
 
         var response = await next();

@@ -9,6 +9,7 @@ namespace Platform.Application.Identity.Commands.DisableUser;
 
 internal sealed class DisableUserCommandHandler(
     IPlatformDbContext db,
+    IAdminRemovalLock adminRemovalLock,
     ICurrentUser currentUser,
     TimeProvider timeProvider,
     IMapper mapper) : IRequestHandler<DisableUserCommand, UserDto>
@@ -25,7 +26,7 @@ internal sealed class DisableUserCommandHandler(
         if (user.IsInRole(Role.Admin) && !user.IsDisabled)
         {
             // Same guard as role changes: at least one enabled admin must remain.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('users.admins', 0))", cancellationToken);
+            await adminRemovalLock.AcquireAsync(cancellationToken);
             var admins = await db.Users.CountAsync(u => u.Roles.Contains(Role.Admin) && u.DisabledAt == null, cancellationToken);
             if (admins <= 1)
             {

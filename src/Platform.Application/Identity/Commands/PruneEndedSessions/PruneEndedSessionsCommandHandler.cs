@@ -1,11 +1,10 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Identity.Commands.PruneEndedSessions;
 
-internal sealed class PruneEndedSessionsCommandHandler(IPlatformDbContext db, IOptions<AuthOptions> options, TimeProvider timeProvider)
+internal sealed class PruneEndedSessionsCommandHandler(IEndedSessions endedSessions, IOptions<AuthOptions> options, TimeProvider timeProvider)
     : IRequestHandler<PruneEndedSessionsCommand, int>
 {
     public async Task<int> Handle(PruneEndedSessionsCommand request, CancellationToken cancellationToken)
@@ -15,17 +14,8 @@ internal sealed class PruneEndedSessionsCommandHandler(IPlatformDbContext db, IO
         var total = 0;
         for (var batch = 0; batch < request.MaxBatches; batch++)
         {
-            // The expression matches ix_user_sessions_ended, so each batch is an index range scan; each DELETE is
-            // its own short transaction (refresh tokens go with their session by ON DELETE CASCADE).
-            var deleted = await db.Database.ExecuteSqlAsync(
-                $"""
-                DELETE FROM user_sessions WHERE id IN (
-                    SELECT id FROM user_sessions
-                    WHERE COALESCE(revoked_at, LEAST(idle_expires_at, absolute_expires_at)) < {cutoff}
-                    ORDER BY COALESCE(revoked_at, LEAST(idle_expires_at, absolute_expires_at))
-                    LIMIT {request.BatchSize})
-                """,
-                cancellationToken);
+            // The command is not transactional, so each batch is its own short transaction.
+            var deleted = await endedSessions.DeleteBatchAsync(cutoff, request.BatchSize, cancellationToken);
             total += deleted;
             if (deleted < request.BatchSize)
             {
@@ -33,7 +23,7 @@ internal sealed class PruneEndedSessionsCommandHandler(IPlatformDbContext db, IO
             }
         }
 
-        await db.Database.ExecuteSqlAsync($"DELETE FROM login_failures WHERE last_failed_at < {now.AddDays(-1)}", cancellationToken);
+        await endedSessions.DeleteStaleLoginFailuresAsync(now.AddDays(-1), cancellationToken);
         return total;
     }
 }

@@ -11,6 +11,7 @@ namespace Platform.Application.Identity.Commands.RefreshToken;
 
 internal sealed class RefreshTokenCommandHandler(
     IPlatformDbContext db,
+    ISessionLocks sessionLocks,
     ITokenService tokens,
     ICurrentUser currentUser,
     IRequestContext requestContext,
@@ -28,9 +29,7 @@ internal sealed class RefreshTokenCommandHandler(
 
         // Row lock on the session: two refreshes racing with one token (or with a revocation) are serialised, and
         // the token row is read again under the lock.
-        var session = await db.UserSessions
-            .FromSql($"SELECT * FROM user_sessions WHERE id = {sessionId} FOR UPDATE")
-            .FirstAsync(cancellationToken);
+        var session = await sessionLocks.LockForRotationAsync(sessionId, cancellationToken);
         var presented = await db.RefreshTokens.FirstAsync(t => t.TokenHash == hash, cancellationToken);
         if (!session.IsActive(now))
         {

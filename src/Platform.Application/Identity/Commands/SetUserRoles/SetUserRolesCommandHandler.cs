@@ -7,7 +7,7 @@ using Platform.Domain.Identity;
 
 namespace Platform.Application.Identity.Commands.SetUserRoles;
 
-internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper) : IRequestHandler<SetUserRolesCommand, UserDto>
+internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, IAdminRemovalLock adminRemovalLock, TimeProvider timeProvider, IMapper mapper) : IRequestHandler<SetUserRolesCommand, UserDto>
 {
     public async Task<UserDto> Handle(SetUserRolesCommand request, CancellationToken cancellationToken)
     {
@@ -16,7 +16,7 @@ internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, TimeProv
         if (user.IsInRole(Role.Admin) && !user.IsDisabled && !request.Roles.Contains(Role.Admin, StringComparer.Ordinal))
         {
             // Serialise admin removals so two admins demoting each other cannot both succeed.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('users.admins', 0))", cancellationToken);
+            await adminRemovalLock.AcquireAsync(cancellationToken);
             var admins = await db.Users.CountAsync(u => u.Roles.Contains(Role.Admin) && u.DisabledAt == null, cancellationToken);
             if (admins <= 1)
             {

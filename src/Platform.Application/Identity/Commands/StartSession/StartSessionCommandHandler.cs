@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Auditing;
 using Platform.Application.Common.Errors;
@@ -10,6 +9,7 @@ namespace Platform.Application.Identity.Commands.StartSession;
 
 internal sealed class StartSessionCommandHandler(
     IPlatformDbContext db,
+    ISignInUsers signInUsers,
     ITokenService tokens,
     ICurrentUser currentUser,
     IRequestContext requestContext,
@@ -18,12 +18,9 @@ internal sealed class StartSessionCommandHandler(
 {
     public async Task<TokenDto> Handle(StartSessionCommand request, CancellationToken cancellationToken)
     {
-        // The share lock makes a disable or password change that is committing wait for this sign-in or be waited
+        // Held until commit: a disable or password change that is committing waits for this sign-in or is waited
         // for, so a sign-in that checked the old state cannot leave a session behind it.
-        var user = await db.Users
-            .FromSql($"SELECT * FROM users WHERE id = {request.UserId} FOR SHARE")
-            .AsNoTracking()
-            .FirstOrDefaultAsync(cancellationToken);
+        var user = await signInUsers.FindHoldingChangesAsync(request.UserId, cancellationToken);
         if (user is null || user.IsDisabled || user.PasswordHash != request.CheckedPasswordHash)
         {
             throw new UnauthorizedException(ErrorCodes.AuthInvalidCredentials, "The email or password is wrong.");

@@ -1,10 +1,10 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Idempotency;
 using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Maintenance.Commands.DeleteExpiredIdempotencyKeys;
 
-internal sealed class DeleteExpiredIdempotencyKeysCommandHandler(IPlatformDbContext db, TimeProvider timeProvider)
+internal sealed class DeleteExpiredIdempotencyKeysCommandHandler(IExpiredIdempotencyKeys expiredKeys, TimeProvider timeProvider)
     : IRequestHandler<DeleteExpiredIdempotencyKeysCommand, int>
 {
     public async Task<int> Handle(DeleteExpiredIdempotencyKeysCommand request, CancellationToken cancellationToken)
@@ -13,8 +13,7 @@ internal sealed class DeleteExpiredIdempotencyKeysCommandHandler(IPlatformDbCont
         var total = 0;
         for (var batch = 0; batch < request.MaxBatches; batch++)
         {
-            var ids = db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).OrderBy(r => r.ExpiresAt).Select(r => r.Id).Take(request.BatchSize);
-            var deleted = await db.IdempotencyRecords.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+            var deleted = await expiredKeys.DeleteBatchAsync(now, request.BatchSize, cancellationToken);
             total += deleted;
             if (deleted < request.BatchSize)
             {

@@ -1,11 +1,10 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Outbox;
 
 namespace Platform.Application.Maintenance.Commands.DeleteProcessedOutboxMessages;
 
-internal sealed class DeleteProcessedOutboxMessagesCommandHandler(IPlatformDbContext db, TimeProvider timeProvider)
+internal sealed class DeleteProcessedOutboxMessagesCommandHandler(IProcessedOutboxMessages processedMessages, TimeProvider timeProvider)
     : IRequestHandler<DeleteProcessedOutboxMessagesCommand, int>
 {
     public async Task<int> Handle(DeleteProcessedOutboxMessagesCommand request, CancellationToken cancellationToken)
@@ -14,12 +13,7 @@ internal sealed class DeleteProcessedOutboxMessagesCommandHandler(IPlatformDbCon
         var total = 0;
         for (var batch = 0; batch < request.MaxBatches; batch++)
         {
-            var ids = db.OutboxMessages
-                .Where(m => m.Status == OutboxStatus.Processed && m.ProcessedAt < before)
-                .OrderBy(m => m.ProcessedAt)
-                .Select(m => m.Id)
-                .Take(request.BatchSize);
-            var deleted = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+            var deleted = await processedMessages.DeleteBatchAsync(before, request.BatchSize, cancellationToken);
             total += deleted;
             if (deleted < request.BatchSize)
             {

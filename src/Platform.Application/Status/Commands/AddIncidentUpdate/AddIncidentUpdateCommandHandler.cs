@@ -1,6 +1,5 @@
 using MapsterMapper;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Messaging;
@@ -9,7 +8,8 @@ using Platform.Domain.Status;
 namespace Platform.Application.Status.Commands.AddIncidentUpdate;
 
 internal sealed class AddIncidentUpdateCommandHandler(
-    IPlatformDbContext db,
+    IIncidentLocks incidentLocks,
+    StatusChanges statusChanges,
     ICurrentUser currentUser,
     TimeProvider timeProvider,
     IMapper mapper) : IRequestHandler<AddIncidentUpdateCommand, IncidentDto>
@@ -17,10 +17,7 @@ internal sealed class AddIncidentUpdateCommandHandler(
     public async Task<IncidentDto> Handle(AddIncidentUpdateCommand request, CancellationToken cancellationToken)
     {
         // Row lock: two updates posted at once are applied one after the other.
-        var incident = await db.Incidents
-            .FromSql($"SELECT * FROM status_incidents WHERE id = {request.IncidentId} FOR UPDATE")
-            .Include(i => i.Updates)
-            .FirstOrDefaultAsync(cancellationToken)
+        var incident = await incidentLocks.LockForUpdateAsync(request.IncidentId, cancellationToken)
             ?? throw new NotFoundException(StatusErrorCodes.IncidentNotFound, "No incident has this id.");
 
         var now = timeProvider.GetUtcNowMicros();
@@ -34,7 +31,7 @@ internal sealed class AddIncidentUpdateCommandHandler(
         if (serviceStatus is { } status)
         {
             // The incident was unresolved until now, so none of its services can have been deleted.
-            await db.RecordAsync(incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
+            await statusChanges.RecordAsync(incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
         }
 
         return mapper.Map<IncidentDto>(incident);

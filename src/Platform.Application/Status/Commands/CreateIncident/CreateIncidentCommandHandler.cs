@@ -8,13 +8,14 @@ namespace Platform.Application.Status.Commands.CreateIncident;
 
 internal sealed class CreateIncidentCommandHandler(
     IPlatformDbContext db,
+    StatusChanges statusChanges,
     ICurrentUser currentUser,
     TimeProvider timeProvider,
     IMapper mapper) : IRequestHandler<CreateIncidentCommand, IncidentDto>
 {
     public async Task<IncidentDto> Handle(CreateIncidentCommand request, CancellationToken cancellationToken)
     {
-        await db.EnsureServicesExistAsync(request.AffectedServiceIds, "affected_service_ids", cancellationToken);
+        await statusChanges.EnsureServicesExistAsync(request.AffectedServiceIds, "affected_service_ids", cancellationToken);
 
         var now = timeProvider.GetUtcNowMicros();
         var serviceStatus = request.ServiceStatus is null ? (ServiceStatus?)null : WireNames.Parse<ServiceStatus>(request.ServiceStatus);
@@ -30,7 +31,7 @@ internal sealed class CreateIncidentCommandHandler(
         db.Incidents.Add(incident);
         if (serviceStatus is { } status)
         {
-            await db.RecordAsync(incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
+            await statusChanges.RecordAsync(incident.AffectedServiceIds, status, StatusChanges.EventMessage($"{incident.Title}: {request.Message}"), now, currentUser.UserId, now, cancellationToken);
         }
 
         return mapper.Map<IncidentDto>(incident);

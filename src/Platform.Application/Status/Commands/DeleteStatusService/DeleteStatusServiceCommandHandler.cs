@@ -6,15 +6,13 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.DeleteStatusService;
 
-internal sealed class DeleteStatusServiceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider) : IRequestHandler<DeleteStatusServiceCommand, bool>
+internal sealed class DeleteStatusServiceCommandHandler(IPlatformDbContext db, IStatusServiceLocks serviceLocks, TimeProvider timeProvider) : IRequestHandler<DeleteStatusServiceCommand, bool>
 {
     public async Task<bool> Handle(DeleteStatusServiceCommand request, CancellationToken cancellationToken)
     {
         // Locks the row, so an incident naming the service cannot be opened between the check and the delete
         // (opening one locks the service with FOR NO KEY UPDATE, which this lock excludes).
-        var service = await db.StatusServices
-            .FromSql($"SELECT * FROM status_services WHERE id = {request.ServiceId} FOR UPDATE")
-            .FirstOrDefaultAsync(cancellationToken)
+        var service = await serviceLocks.LockForChangeAsync(request.ServiceId, cancellationToken)
             ?? throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
 
         var id = service.Id;

@@ -1,6 +1,5 @@
 using MapsterMapper;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Messaging;
@@ -9,7 +8,7 @@ using Platform.Domain.Status;
 namespace Platform.Application.Status.Commands.RecordStatusEvent;
 
 internal sealed class RecordStatusEventCommandHandler(
-    IPlatformDbContext db,
+    StatusChanges statusChanges,
     ICurrentUser currentUser,
     TimeProvider timeProvider,
     IMapper mapper) : IRequestHandler<RecordStatusEventCommand, StatusEventDto>
@@ -18,7 +17,7 @@ internal sealed class RecordStatusEventCommandHandler(
     {
         var now = timeProvider.GetUtcNowMicros();
         var occurredAt = request.OccurredAt?.ToUniversalTime() ?? now;
-        var recorded = await db.RecordAsync(
+        var recorded = await statusChanges.RecordAsync(
             [request.ServiceId],
             WireNames.Parse<ServiceStatus>(request.Status),
             request.Message ?? string.Empty,

@@ -14,6 +14,10 @@ namespace Platform.Application.Status.Commands.RunDueMaintenances;
 /// </summary>
 internal sealed class RunDueMaintenancesCommandHandler(
     IPlatformDbContext db,
+    IDueMaintenanceSource dueMaintenances,
+    IStatusServiceLocks serviceLocks,
+    StatusChanges statusChanges,
+    StatusReadModel readModel,
     ICurrentUser currentUser,
     IRequestContext requestContext,
     TimeProvider timeProvider) : IRequestHandler<RunDueMaintenancesCommand, int>
@@ -26,18 +30,9 @@ internal sealed class RunDueMaintenancesCommandHandler(
         recorded.Clear();
         var now = timeProvider.GetUtcNowMicros();
 
-        // SKIP LOCKED: a maintenance another instance is moving right now is left to it; the status check that
-        // follows the lock makes a second run find nothing left to do.
-        var due = await db.Maintenances
-            .FromSql(
-                $"""
-                SELECT * FROM status_maintenances
-                WHERE (status = 'scheduled' AND starts_at <= {now}) OR (status = 'in_progress' AND ends_at <= {now})
-                ORDER BY starts_at, id
-                LIMIT {request.BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(cancellationToken);
+        // A maintenance another instance is moving right now is left to it; the status check that follows the
+        // claim makes a second run find nothing left to do.
+        var due = await dueMaintenances.ClaimDueAsync(now, request.BatchSize, cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -45,7 +40,7 @@ internal sealed class RunDueMaintenancesCommandHandler(
 
         // Every affected service is locked up front, in id order, before any status is read: an event being recorded
         // for one of them commits first and is seen, so the job never writes over a fresh outage.
-        await db.LockServicesAsync([.. due.SelectMany(m => m.AffectedServiceIds)], cancellationToken);
+        await serviceLocks.LockForStatusChangeAsync([.. due.SelectMany(m => m.AffectedServiceIds)], cancellationToken);
 
         // The maintenances still running, as this run sees them: loaded once (tracked), then kept up to date by the
         // domain methods as this run starts and completes them.
@@ -132,7 +127,7 @@ internal sealed class RunDueMaintenancesCommandHandler(
 
     private async Task RecordAsync(IReadOnlyCollection<Guid> serviceIds, ServiceStatus status, string message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var events = await db.RecordAsync(serviceIds, status, message, now, null, now, cancellationToken);
+        var events = await statusChanges.RecordAsync(serviceIds, status, message, now, null, now, cancellationToken);
         foreach (var e in events)
         {
             recorded[e.ServiceId] = e.Status;
@@ -142,7 +137,7 @@ internal sealed class RunDueMaintenancesCommandHandler(
     /// <summary>Each service's status now: the latest saved event, unless this run has recorded a newer one.</summary>
     private async Task<Dictionary<Guid, ServiceStatus>> CurrentStatusesAsync(IReadOnlyCollection<Guid> serviceIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var saved = await db.CurrentStatusesAsync(serviceIds, now, cancellationToken);
+        var saved = await readModel.CurrentStatusesAsync(serviceIds, now, cancellationToken);
         var statuses = saved.ToDictionary(s => s.Key, s => s.Value.Status);
         foreach (var serviceId in serviceIds)
         {

@@ -5,12 +5,12 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.ScheduleMaintenance;
 
-internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper)
+internal sealed class ScheduleMaintenanceCommandHandler(IPlatformDbContext db, StatusChanges statusChanges, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<ScheduleMaintenanceCommand, MaintenanceDto>
 {
     public async Task<MaintenanceDto> Handle(ScheduleMaintenanceCommand request, CancellationToken cancellationToken)
     {
-        await db.EnsureServicesExistAsync(request.AffectedServiceIds, "affected_service_ids", cancellationToken);
+        await statusChanges.EnsureServicesExistAsync(request.AffectedServiceIds, "affected_service_ids", cancellationToken);
         var maintenance = ScheduledMaintenance.Schedule(
             request.Title,
             request.Description ?? string.Empty,

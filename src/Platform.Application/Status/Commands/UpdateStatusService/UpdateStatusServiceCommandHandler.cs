@@ -6,14 +6,12 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Status.Commands.UpdateStatusService;
 
-internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper)
+internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, IStatusServiceLocks serviceLocks, StatusReadModel readModel, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<UpdateStatusServiceCommand, StatusServiceDto>
 {
     public async Task<StatusServiceDto> Handle(UpdateStatusServiceCommand request, CancellationToken cancellationToken)
     {
-        var service = await db.StatusServices
-            .FromSql($"SELECT * FROM status_services WHERE id = {request.ServiceId} FOR UPDATE")
-            .FirstOrDefaultAsync(cancellationToken)
+        var service = await serviceLocks.LockForChangeAsync(request.ServiceId, cancellationToken)
             ?? throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
         if (request.AcceptedVersions is { } accepted && !accepted.Contains(service.Version))
         {
@@ -35,6 +33,6 @@ internal sealed class UpdateStatusServiceCommandHandler(IPlatformDbContext db, T
             request.Group.HasValue,
             request.DisplayOrder.HasValue ? request.DisplayOrder.Value : null,
             now);
-        return await db.ToDtoAsync(service, now, mapper, cancellationToken);
+        return await readModel.ToDtoAsync(service, now, mapper, cancellationToken);
     }
 }

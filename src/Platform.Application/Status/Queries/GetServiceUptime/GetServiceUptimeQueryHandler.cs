@@ -6,13 +6,13 @@ using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Status.Queries.GetServiceUptime;
 
-internal sealed class GetServiceUptimeQueryHandler(IPlatformDbContext db, TimeProvider timeProvider, IMapper mapper) : IRequestHandler<GetServiceUptimeQuery, ServiceUptimeDto>
+internal sealed class GetServiceUptimeQueryHandler(IPlatformDbContext db, StatusReadModel readModel, TimeProvider timeProvider, IMapper mapper) : IRequestHandler<GetServiceUptimeQuery, ServiceUptimeDto>
 {
     public async Task<ServiceUptimeDto> Handle(GetServiceUptimeQuery request, CancellationToken cancellationToken)
     {
         var service = await db.StatusServices.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == request.Slug, cancellationToken)
             ?? throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this slug.");
-        var uptime = await db.UptimeAsync([service], request.Days, timeProvider.GetUtcNow(), cancellationToken);
+        var uptime = await readModel.UptimeAsync([service], request.Days, timeProvider.GetUtcNow(), cancellationToken);
         var report = uptime[service.Id].Report;
         return new ServiceUptimeDto(
             mapper.Map<UptimeServiceDto>(service),

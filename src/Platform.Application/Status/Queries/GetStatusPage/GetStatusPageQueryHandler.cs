@@ -7,7 +7,7 @@ using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Queries.GetStatusPage;
 
-internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusPageCache cache, TimeProvider timeProvider, IMapper mapper)
+internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusReadModel readModel, StatusPageCache cache, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<GetStatusPageQuery, StatusPageSnapshot>
 {
     public const int UptimeDays = 90;
@@ -24,8 +24,8 @@ internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusPag
     {
         var now = timeProvider.GetUtcNow();
         var services = (await db.StatusServices.AsNoTracking().ToListAsync(cancellationToken)).InPageOrder().ToList();
-        var statuses = await db.CurrentStatusesAsync(null, now, cancellationToken);
-        var uptime = await db.UptimeAsync(services, UptimeDays, now, cancellationToken);
+        var statuses = await readModel.CurrentStatusesAsync(null, now, cancellationToken);
+        var uptime = await readModel.UptimeAsync(services, UptimeDays, now, cancellationToken);
         var pageServices = services
             .Select(s => new StatusPageServiceDto(s.ToDto(statuses, mapper), uptime[s.Id].Report, uptime[s.Id].FirstDay))
             .ToList();

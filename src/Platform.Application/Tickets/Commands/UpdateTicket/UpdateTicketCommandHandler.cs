@@ -9,7 +9,7 @@ using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tickets.Commands.UpdateTicket;
 
-internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ICurrentUser currentUser, TimeProvider timeProvider, IMapper mapper)
+internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ITicketLocks ticketLocks, ICurrentUser currentUser, TimeProvider timeProvider, IMapper mapper)
     : IRequestHandler<UpdateTicketCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(UpdateTicketCommand request, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ internal sealed class UpdateTicketCommandHandler(IPlatformDbContext db, ICurrent
         var actor = currentUser.Actor();
         // Row lock: concurrent edits of one ticket run one after another, and If-Match is checked against the
         // version each one actually changes.
-        var ticket = await db.FindVisibleForUpdateAsync(request.TicketId, actor, cancellationToken);
+        var ticket = await ticketLocks.FindVisibleForUpdateAsync(request.TicketId, actor, cancellationToken);
         if (request.AcceptedVersions is { } accepted && !accepted.Contains(ticket.Version))
         {
             throw new PreconditionFailedException();
