@@ -66,7 +66,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Tickets.ITicketLocks, Tickets.PostgresTicketLocks>();
         services.AddScoped<Application.Common.Idempotency.IExpiredIdempotencyKeys, Idempotency.PostgresExpiredIdempotencyKeys>();
         services.AddScoped<Application.Common.Outbox.IProcessedOutboxMessages, PostgresProcessedOutboxMessages>();
-        services.AddScoped<Application.Maintenance.IExpiredRateLimitCounters, PostgresExpiredRateLimitCounters>();
+        services.AddScoped<Application.Housekeeping.IExpiredRateLimitCounters, PostgresExpiredRateLimitCounters>();
         services.AddHostedService<SessionRevocationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 

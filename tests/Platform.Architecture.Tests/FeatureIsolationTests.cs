@@ -21,7 +21,7 @@ public class FeatureIsolationTests
             FeatureIsolationRules.SharedInApplication);
 
         // Guards the isolation test against passing vacuously (for example after a namespace rename).
-        Assert.That(features, Is.SupersetOf(new[] { "Tickets", "Identity", "Auditing", "Maintenance" }));
+        Assert.That(features, Is.SupersetOf(new[] { "Tickets", "Identity", "Auditing", "Housekeeping" }));
     }
 
     [Test]

@@ -1,7 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Idempotency;
-using Platform.Application.Maintenance.Commands.DeleteExpiredIdempotencyKeys;
+using Platform.Application.Housekeeping.Commands.DeleteExpiredIdempotencyKeys;
 using Quartz;
 
 namespace Platform.Infrastructure.Jobs;

@@ -1,5 +1,5 @@
 using MediatR;
-using Platform.Application.Maintenance.Commands.DeleteExpiredRateLimitCounters;
+using Platform.Application.Housekeeping.Commands.DeleteExpiredRateLimitCounters;
 using Quartz;
 
 namespace Platform.Infrastructure.Jobs;

@@ -1,6 +1,6 @@
 using MediatR;
 using Microsoft.Extensions.Options;
-using Platform.Application.Maintenance.Commands.DeleteProcessedOutboxMessages;
+using Platform.Application.Housekeeping.Commands.DeleteProcessedOutboxMessages;
 using Platform.Infrastructure.Outbox;
 using Quartz;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Application.Maintenance;
+using Platform.Application.Housekeeping;
 using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.RateLimiting;

@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Messaging;
-using Platform.Application.Maintenance.Commands.DeleteExpiredIdempotencyKeys;
+using Platform.Application.Housekeeping.Commands.DeleteExpiredIdempotencyKeys;
 using Platform.Application.Tickets;
 using Platform.Application.Tickets.Commands.CreateTicket;
 using Platform.Application.Tickets.Commands.UpdateTicket;

@@ -2,7 +2,7 @@ using MediatR;
 using Platform.Application.Common.Idempotency;
 using Platform.Application.Common.Interfaces;
 
-namespace Platform.Application.Maintenance.Commands.DeleteExpiredIdempotencyKeys;
+namespace Platform.Application.Housekeeping.Commands.DeleteExpiredIdempotencyKeys;
 
 internal sealed class DeleteExpiredIdempotencyKeysCommandHandler(IExpiredIdempotencyKeys expiredKeys, TimeProvider timeProvider)
     : IRequestHandler<DeleteExpiredIdempotencyKeysCommand, int>

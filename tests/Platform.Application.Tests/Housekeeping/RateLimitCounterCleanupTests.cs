@@ -1,7 +1,7 @@
 using NUnit.Framework;
-using Platform.Application.Maintenance.Commands.DeleteExpiredRateLimitCounters;
+using Platform.Application.Housekeeping.Commands.DeleteExpiredRateLimitCounters;
 
-namespace Platform.Application.Tests.Maintenance;
+namespace Platform.Application.Tests.Housekeeping;
 
 public sealed class RateLimitCounterCleanupTests : ApplicationTestBase
 {

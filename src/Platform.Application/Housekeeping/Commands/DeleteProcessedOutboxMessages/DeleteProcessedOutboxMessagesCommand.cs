@@ -1,7 +1,7 @@
 using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Security;
 
-namespace Platform.Application.Maintenance.Commands.DeleteProcessedOutboxMessages;
+namespace Platform.Application.Housekeeping.Commands.DeleteProcessedOutboxMessages;
 
 /// <summary>
 /// Deletes outbox messages processed longer than <paramref name="RetainFor"/> ago (pending and parked ones are never

@@ -2,7 +2,7 @@ using MediatR;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Outbox;
 
-namespace Platform.Application.Maintenance.Commands.DeleteProcessedOutboxMessages;
+namespace Platform.Application.Housekeeping.Commands.DeleteProcessedOutboxMessages;
 
 internal sealed class DeleteProcessedOutboxMessagesCommandHandler(IProcessedOutboxMessages processedMessages, TimeProvider timeProvider)
     : IRequestHandler<DeleteProcessedOutboxMessagesCommand, int>

@@ -3,7 +3,7 @@ using NUnit.Framework;
 using Platform.Infrastructure.RateLimiting;
 using Platform.Testing;
 
-namespace Platform.Application.Tests.Maintenance;
+namespace Platform.Application.Tests.Housekeeping;
 
 /// <summary>
 /// The in-memory, batched counter behind the per-user and per-IP API tiers, with two counters standing for two API

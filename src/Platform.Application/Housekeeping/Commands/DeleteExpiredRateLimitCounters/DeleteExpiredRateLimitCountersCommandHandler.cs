@@ -1,6 +1,6 @@
 using MediatR;
 
-namespace Platform.Application.Maintenance.Commands.DeleteExpiredRateLimitCounters;
+namespace Platform.Application.Housekeeping.Commands.DeleteExpiredRateLimitCounters;
 
 internal sealed class DeleteExpiredRateLimitCountersCommandHandler(IExpiredRateLimitCounters expiredCounters)
     : IRequestHandler<DeleteExpiredRateLimitCountersCommand, int>

@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Platform.Application.Maintenance.Commands.DeleteExpiredRateLimitCounters;
+namespace Platform.Application.Housekeeping.Commands.DeleteExpiredRateLimitCounters;
 
 internal sealed class DeleteExpiredRateLimitCountersCommandValidator : AbstractValidator<DeleteExpiredRateLimitCountersCommand>
 {

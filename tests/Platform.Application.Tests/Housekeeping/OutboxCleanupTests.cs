@@ -1,8 +1,8 @@
 using NUnit.Framework;
-using Platform.Application.Maintenance.Commands.DeleteProcessedOutboxMessages;
+using Platform.Application.Housekeeping.Commands.DeleteProcessedOutboxMessages;
 using Platform.Application.Tests.Identity;
 
-namespace Platform.Application.Tests.Maintenance;
+namespace Platform.Application.Tests.Housekeeping;
 
 /// <summary>Processed outbox messages are kept for a while for the admin view, then pruned; nothing undelivered is ever pruned.</summary>
 public sealed class OutboxCleanupTests : ApplicationTestBase

@@ -4,7 +4,7 @@ using NUnit.Framework;
 using Platform.Testing;
 using Quartz;
 
-namespace Platform.Application.Tests.Maintenance;
+namespace Platform.Application.Tests.Housekeeping;
 
 public sealed class ClusteredJobTests : ApplicationTestBase
 {

@@ -1,4 +1,4 @@
-namespace Platform.Application.Maintenance;
+namespace Platform.Application.Housekeeping;
 
 /// <summary>The API rate limiter's counters whose window has closed.</summary>
 public interface IExpiredRateLimitCounters

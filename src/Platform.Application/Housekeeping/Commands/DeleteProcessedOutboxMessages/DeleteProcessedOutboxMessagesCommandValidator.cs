@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Platform.Application.Maintenance.Commands.DeleteProcessedOutboxMessages;
+namespace Platform.Application.Housekeeping.Commands.DeleteProcessedOutboxMessages;
 
 internal sealed class DeleteProcessedOutboxMessagesCommandValidator : AbstractValidator<DeleteProcessedOutboxMessagesCommand>
 {

@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Platform.Application.Maintenance.Commands.DeleteExpiredIdempotencyKeys;
+namespace Platform.Application.Housekeeping.Commands.DeleteExpiredIdempotencyKeys;
 
 internal sealed class DeleteExpiredIdempotencyKeysCommandValidator : AbstractValidator<DeleteExpiredIdempotencyKeysCommand>
 {

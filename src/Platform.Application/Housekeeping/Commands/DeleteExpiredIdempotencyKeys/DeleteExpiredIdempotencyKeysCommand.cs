@@ -1,7 +1,7 @@
 using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Security;
 
-namespace Platform.Application.Maintenance.Commands.DeleteExpiredIdempotencyKeys;
+namespace Platform.Application.Housekeeping.Commands.DeleteExpiredIdempotencyKeys;
 
 /// <summary>Deletes idempotency keys whose time to live has passed. Sent by a Quartz job; returns how many were deleted.</summary>
 [AllowAnonymousRequest]
