@@ -55,7 +55,7 @@ public static class DependencyInjection
         // PostgreSQL-specific SQL the use cases need (row and advisory locks, DISTINCT ON, housekeeping deletes),
         // behind interfaces named for their intent. Scoped: each runs on the request's PlatformDbContext, so on
         // the command's connection and inside its transaction.
-        services.AddScoped<Application.Status.IStatusServiceLocks, PostgresStatusServiceLocks>();
+        services.AddScoped<Application.Status.IMonitoredServiceLocks, PostgresMonitoredServiceLocks>();
         services.AddScoped<Application.Status.IIncidentLocks, PostgresIncidentLocks>();
         services.AddScoped<Application.Status.IDueMaintenanceSource, PostgresDueMaintenanceSource>();
         services.AddScoped<Application.Status.ILatestStatusEvents, PostgresLatestStatusEvents>();

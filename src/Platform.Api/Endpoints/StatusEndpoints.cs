@@ -7,20 +7,20 @@ using Platform.Application.Common.Paging;
 using Platform.Application.Status;
 using Platform.Application.Status.Commands.AddIncidentUpdate;
 using Platform.Application.Status.Commands.CreateIncident;
-using Platform.Application.Status.Commands.CreateStatusService;
-using Platform.Application.Status.Commands.DeleteStatusService;
+using Platform.Application.Status.Commands.CreateMonitoredService;
+using Platform.Application.Status.Commands.DeleteMonitoredService;
 using Platform.Application.Status.Commands.RecordStatusEvent;
 using Platform.Application.Status.Commands.ScheduleMaintenance;
-using Platform.Application.Status.Commands.UpdateStatusService;
+using Platform.Application.Status.Commands.UpdateMonitoredService;
 using Platform.Application.Status.Queries.GetIncident;
 using Platform.Application.Status.Queries.GetMaintenance;
 using Platform.Application.Status.Queries.GetServiceUptime;
 using Platform.Application.Status.Queries.GetStatusEvent;
-using Platform.Application.Status.Queries.GetStatusService;
+using Platform.Application.Status.Queries.GetMonitoredService;
 using Platform.Application.Status.Queries.ListIncidents;
 using Platform.Application.Status.Queries.ListMaintenances;
 using Platform.Application.Status.Queries.ListStatusEvents;
-using Platform.Application.Status.Queries.ListStatusServices;
+using Platform.Application.Status.Queries.ListMonitoredServices;
 
 namespace Platform.Api.Endpoints;
 
@@ -32,14 +32,14 @@ internal static class StatusEndpoints
         var status = app.MapGroup("/api/v1/status").WithTags("Status");
 
         status.MapPost("/services", CreateService).WithName(nameof(CreateService)).RequireAuthorization()
-            .Produces<StatusServiceDto>(StatusCodes.Status201Created).Produces<StatusServiceDto>().ApiProblems(400, 401, 403, 409, 413, 415, 422);
+            .Produces<MonitoredServiceDto>(StatusCodes.Status201Created).Produces<MonitoredServiceDto>().ApiProblems(400, 401, 403, 409, 413, 415, 422);
         status.MapGet("/services", ListServices).WithName(nameof(ListServices)).AllowAnonymous()
-            .Produces<ItemsDto<StatusServiceDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(429);
+            .Produces<ItemsDto<MonitoredServiceDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(429);
         status.MapGet("/services/{id:guid}", GetService).WithName(nameof(GetService)).AllowAnonymous()
-            .Produces<StatusServiceDto>().Produces(StatusCodes.Status304NotModified).ApiProblems(404, 429);
+            .Produces<MonitoredServiceDto>().Produces(StatusCodes.Status304NotModified).ApiProblems(404, 429);
         status.MapPatch("/services/{id:guid}", UpdateService).WithName(nameof(UpdateService)).RequireAuthorization()
-            .Accepts<UpdateStatusServiceRequest>("application/merge-patch+json", "application/json")
-            .Produces<StatusServiceDto>().ApiProblems(400, 401, 403, 404, 409, 412, 413, 415, 422);
+            .Accepts<UpdateMonitoredServiceRequest>("application/merge-patch+json", "application/json")
+            .Produces<MonitoredServiceDto>().ApiProblems(400, 401, 403, 404, 409, 412, 413, 415, 422);
         status.MapDelete("/services/{id:guid}", DeleteService).WithName(nameof(DeleteService)).RequireAuthorization()
             .Produces(StatusCodes.Status204NoContent).ApiProblems(401, 403, 404, 409);
 
@@ -69,36 +69,36 @@ internal static class StatusEndpoints
             .Produces<MaintenanceDto>().Produces(StatusCodes.Status304NotModified).ApiProblems(404, 429);
     }
 
-    public static async Task<IResult> CreateService(CreateStatusServiceRequest request, HttpContext context, IMediator mediator)
+    public static async Task<IResult> CreateService(CreateMonitoredServiceRequest request, HttpContext context, IMediator mediator)
     {
         var service = await mediator.Send(
-            new CreateStatusServiceCommand(request.Slug ?? string.Empty, request.Name ?? string.Empty, request.Description, request.Group, request.DisplayOrder, IdempotencyHttp.Key(context)),
+            new CreateMonitoredServiceCommand(request.Slug ?? string.Empty, request.Name ?? string.Empty, request.Description, request.Group, request.DisplayOrder, IdempotencyHttp.Key(context)),
             context.RequestAborted);
         return IdempotencyHttp.Created(context, $"/api/v1/status/services/{service.Id}", service, ETags.ForVersion(service.Version));
     }
 
     public static async Task<IResult> ListServices(HttpContext context, IMediator mediator) =>
-        PublicRead.Json(context, new ItemsDto<StatusServiceDto>(await mediator.Send(new ListStatusServicesQuery(), context.RequestAborted)));
+        PublicRead.Json(context, new ItemsDto<MonitoredServiceDto>(await mediator.Send(new ListMonitoredServicesQuery(), context.RequestAborted)));
 
     public static async Task<IResult> GetService(Guid id, HttpContext context, IMediator mediator)
     {
         // The version ETag, as for tickets, so GET then PATCH with If-Match works. Status events move the version too,
         // so the ETag changes whenever the status shown does.
-        var service = await mediator.Send(new GetStatusServiceQuery(id), context.RequestAborted);
+        var service = await mediator.Send(new GetMonitoredServiceQuery(id), context.RequestAborted);
         return PublicRead.Json(context, service, ETags.ForVersion(service.Version));
     }
 
-    public static async Task<IResult> UpdateService(Guid id, UpdateStatusServiceRequest request, HttpContext context, IMediator mediator)
+    public static async Task<IResult> UpdateService(Guid id, UpdateMonitoredServiceRequest request, HttpContext context, IMediator mediator)
     {
         var service = await mediator.Send(
-            new UpdateStatusServiceCommand(id, request.Slug, request.Name, request.Description, request.Group, request.DisplayOrder, ETags.AcceptedVersions(context.Request), IdempotencyHttp.Key(context)),
+            new UpdateMonitoredServiceCommand(id, request.Slug, request.Name, request.Description, request.Group, request.DisplayOrder, ETags.AcceptedVersions(context.Request), IdempotencyHttp.Key(context)),
             context.RequestAborted);
         return IdempotencyHttp.Ok(context, service, ETags.ForVersion(service.Version));
     }
 
     public static async Task<IResult> DeleteService(Guid id, HttpContext context, IMediator mediator)
     {
-        await mediator.Send(new DeleteStatusServiceCommand(id), context.RequestAborted);
+        await mediator.Send(new DeleteMonitoredServiceCommand(id), context.RequestAborted);
         return TypedResults.NoContent();
     }
 

@@ -11,7 +11,7 @@ internal static class StatusDocuments
 {
     public static StatusSummaryResponse V1(StatusPageSnapshot snapshot) => new(
         snapshot.Overall,
-        [.. snapshot.Services.Select(s => new StatusServiceSummary(
+        [.. snapshot.Services.Select(s => new MonitoredServiceSummary(
             s.Service.Id, s.Service.Slug, s.Service.Name, s.Service.Group, s.Service.Status, s.Service.StatusChangedAt ?? s.Service.CreatedAt))],
         snapshot.ActiveIncidents,
         snapshot.Maintenances);

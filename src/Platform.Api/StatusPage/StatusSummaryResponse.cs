@@ -8,7 +8,7 @@ namespace Platform.Api.StatusPage;
 /// <summary><c>GET /api/v1/status</c>: overall status, services, unresolved incidents, upcoming and running maintenance.</summary>
 public sealed record StatusSummaryResponse(
     OverallStatus Status,
-    IReadOnlyList<StatusServiceSummary> Services,
+    IReadOnlyList<MonitoredServiceSummary> Services,
     IReadOnlyList<IncidentDto> Incidents,
     IReadOnlyList<MaintenanceDto> Maintenances);
 

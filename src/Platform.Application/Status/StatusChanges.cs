@@ -5,7 +5,7 @@ using Platform.Domain.Status;
 namespace Platform.Application.Status;
 
 /// <summary>Writes that change what the status page shows; each announces the change to every instance.</summary>
-internal sealed class StatusChanges(IPlatformDbContext db, IStatusServiceLocks locks)
+internal sealed class StatusChanges(IPlatformDbContext db, IMonitoredServiceLocks locks)
 {
     /// <summary>
     /// The one way status events are written: the services locked (and tracked), one event each recorded through the
@@ -21,7 +21,7 @@ internal sealed class StatusChanges(IPlatformDbContext db, IStatusServiceLocks l
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        // Every write that records status events locks the services first (IStatusServiceLocks), and reads the
+        // Every write that records status events locks the services first (IMonitoredServiceLocks), and reads the
         // current status only after, so it sees every event committed before it.
         var services = await locks.LockForStatusChangeAsync([.. serviceIds], cancellationToken);
         var events = services.Select(s => s.RecordStatus(status, message, occurredAt, createdBy, now)).ToList();

@@ -12,10 +12,10 @@ internal sealed class StatusMapping : IRegister
 {
     public void Register(TypeAdapterConfig config)
     {
-        // A service's current status is not a column: StatusServiceView.ToDto sets it from the latest event.
-        config.NewConfig<StatusService, StatusServiceDto>()
+        // A service's current status is not a column: MonitoredServiceView.ToDto sets it from the latest event.
+        config.NewConfig<MonitoredService, MonitoredServiceDto>()
             .Ignore(d => d.Status, d => d.StatusChangedAt);
-        config.NewConfig<StatusService, UptimeServiceDto>();
+        config.NewConfig<MonitoredService, UptimeServiceDto>();
         config.NewConfig<StatusEvent, StatusEventDto>();
 
         // Incidents are mapped in memory after loading their updates: Incident.Updates gives them in their order.

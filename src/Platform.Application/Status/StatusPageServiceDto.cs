@@ -4,4 +4,4 @@ using Platform.Domain.Status;
 namespace Platform.Application.Status;
 
 /// <summary>A service on the public page: its status now and its uptime history.</summary>
-public sealed record StatusPageServiceDto(StatusServiceDto Service, UptimeReport Uptime, DateOnly UptimeFirstDay);
+public sealed record StatusPageServiceDto(MonitoredServiceDto Service, UptimeReport Uptime, DateOnly UptimeFirstDay);

@@ -14,12 +14,12 @@ internal sealed class StatusReadModel(IPlatformDbContext db, ILatestStatusEvents
         IReadOnlyCollection<Guid>? serviceIds, DateTimeOffset now, CancellationToken cancellationToken) =>
         latest.AtAsync(serviceIds, now, cancellationToken);
 
-    public async Task<StatusServiceDto> ToDtoAsync(StatusService service, DateTimeOffset now, IMapper mapper, CancellationToken cancellationToken) =>
+    public async Task<MonitoredServiceDto> ToDtoAsync(MonitoredService service, DateTimeOffset now, IMapper mapper, CancellationToken cancellationToken) =>
         service.ToDto(await CurrentStatusesAsync([service.Id], now, cancellationToken), mapper);
 
     /// <summary>Uptime of the services over <paramref name="days"/> whole UTC days ending today (today counts up to now).</summary>
     public async Task<Dictionary<Guid, (UptimeReport Report, DateOnly FirstDay)>> UptimeAsync(
-        IReadOnlyList<StatusService> services, int days, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyList<MonitoredService> services, int days, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var firstDay = today.AddDays(1 - days);
@@ -56,12 +56,12 @@ internal sealed class StatusReadModel(IPlatformDbContext db, ILatestStatusEvents
 }
 
 /// <summary>A service as the API shows it: the mapped service with its current status.</summary>
-internal static class StatusServiceView
+internal static class MonitoredServiceView
 {
     /// <summary>The service as mapped, with its current status: its latest event's, operational when it has none.</summary>
-    public static StatusServiceDto ToDto(this StatusService s, IReadOnlyDictionary<Guid, (ServiceStatus Status, DateTimeOffset At)> statuses, IMapper mapper)
+    public static MonitoredServiceDto ToDto(this MonitoredService s, IReadOnlyDictionary<Guid, (ServiceStatus Status, DateTimeOffset At)> statuses, IMapper mapper)
     {
-        var dto = mapper.Map<StatusServiceDto>(s);
+        var dto = mapper.Map<MonitoredServiceDto>(s);
         return statuses.TryGetValue(s.Id, out var current)
             ? dto with { Status = current.Status, StatusChangedAt = current.At }
             : dto with { Status = ServiceStatus.Operational, StatusChangedAt = null };
@@ -77,6 +77,6 @@ public static class StatusEventOrder
 /// <summary>The order services are shown in: by group (ungrouped first), display order, then name.</summary>
 internal static class ServiceOrdering
 {
-    public static IEnumerable<Domain.Status.StatusService> InPageOrder(this IEnumerable<Domain.Status.StatusService> services) =>
+    public static IEnumerable<Domain.Status.MonitoredService> InPageOrder(this IEnumerable<Domain.Status.MonitoredService> services) =>
         services.OrderBy(s => s.Group is not null).ThenBy(s => s.Group, StringComparer.Ordinal).ThenBy(s => s.DisplayOrder).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id);
 }

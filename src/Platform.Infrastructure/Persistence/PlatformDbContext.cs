@@ -31,7 +31,7 @@ public sealed class PlatformDbContext : DbContext, IPlatformDbContext
 
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
 
-    public DbSet<StatusService> StatusServices => Set<StatusService>();
+    public DbSet<MonitoredService> MonitoredServices => Set<MonitoredService>();
 
     public DbSet<StatusEvent> StatusEvents => Set<StatusEvent>();
 

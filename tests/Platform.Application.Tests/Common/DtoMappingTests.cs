@@ -42,7 +42,7 @@ public sealed class DtoMappingTests
             Is.SupersetOf(new[]
             {
                 "Ticket -> TicketDto", "TicketComment -> TicketCommentDto", "User -> UserDto", "AuditEntry -> AuditEntryDto",
-                "StatusService -> StatusServiceDto", "StatusEvent -> StatusEventDto", "Incident -> IncidentDto",
+                "MonitoredService -> MonitoredServiceDto", "StatusEvent -> StatusEventDto", "Incident -> IncidentDto",
                 "IncidentUpdate -> IncidentUpdateDto", "ScheduledMaintenance -> MaintenanceDto",
             }));
     }

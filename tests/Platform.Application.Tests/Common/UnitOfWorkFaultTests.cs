@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NUnit.Framework;
 using Platform.Application.Status;
-using Platform.Application.Status.Commands.CreateStatusService;
+using Platform.Application.Status.Commands.CreateMonitoredService;
 using Platform.Application.Tests.Identity;
 using Platform.Application.Tickets.Commands.CreateTicket;
 using Platform.Testing;
@@ -39,7 +39,7 @@ public sealed class UnitOfWorkFaultTests : ApplicationTestBase
         var generation = cache.Generation;
 
         faults.Arm(FaultInjector.Fault.FailBeforeCommit);
-        var service = await faulty.SendAsync(new CreateStatusServiceCommand("api", "API"), admin);
+        var service = await faulty.SendAsync(new CreateMonitoredServiceCommand("api", "API"), admin);
 
         Assert.Multiple(async () =>
         {

@@ -6,7 +6,7 @@ using Platform.Application.Common.Messaging;
 using Platform.Application.Identity.Commands.ChangePassword;
 using Platform.Application.Identity.Commands.DisableUser;
 using Platform.Application.Status.Commands.CreateIncident;
-using Platform.Application.Status.Commands.CreateStatusService;
+using Platform.Application.Status.Commands.CreateMonitoredService;
 using Platform.Application.Status.Commands.RecordStatusEvent;
 using Platform.Application.Tests.Identity;
 using Platform.Application.Tickets.Commands.AddTicketComment;
@@ -119,7 +119,7 @@ public sealed class OutboxWriteTests : ApplicationTestBase
     public async Task Status_events_and_incidents_write_their_rows()
     {
         var admin = await AdminAsync();
-        var service = await App.SendAsync(new CreateStatusServiceCommand("api", "API"), admin);
+        var service = await App.SendAsync(new CreateMonitoredServiceCommand("api", "API"), admin);
         Assert.That(await OutboxAsync(), Is.Empty, "creating a service is not an integration event");
 
         await App.SendAsync(new RecordStatusEventCommand(service.Id, "degraded_performance", "Slow"), admin);

@@ -1,7 +1,7 @@
 using NUnit.Framework;
-using Platform.Application.Status.Queries.GetStatusService;
+using Platform.Application.Status.Queries.GetMonitoredService;
 using Platform.Application.Status.Queries.ListStatusEvents;
-using Platform.Application.Status.Queries.ListStatusServices;
+using Platform.Application.Status.Queries.ListMonitoredServices;
 using Platform.Domain.Status;
 using Platform.Testing;
 
@@ -33,7 +33,7 @@ public sealed class CurrentStatusTests : ApplicationTestBase
         App.Clock.Tick();
         var backDated = await App.RecordAsync(agent, api.Id, "degraded_performance", "It was slow earlier", now.AddHours(-1));
 
-        var read = await App.SendAsync(new GetStatusServiceQuery(api.Id));
+        var read = await App.SendAsync(new GetMonitoredServiceQuery(api.Id));
         var events = await App.SendAsync(new ListStatusEventsQuery(api.Id));
 
         Assert.Multiple(() =>
@@ -64,7 +64,7 @@ public sealed class CurrentStatusTests : ApplicationTestBase
         var web = await App.CreateServiceAsync(admin, "web");
         await App.RecordAsync(agent, web.Id, "major_outage");
 
-        var read = await App.SendAsync(new GetStatusServiceQuery(api.Id));
+        var read = await App.SendAsync(new GetMonitoredServiceQuery(api.Id));
 
         Assert.Multiple(() =>
         {
@@ -118,7 +118,7 @@ public sealed class CurrentStatusTests : ApplicationTestBase
         await App.CreateServiceAsync(admin, "auth", "Auth", group: "Platform", displayOrder: 1);
         await App.CreateServiceAsync(admin, "status", "Status", displayOrder: 0);
 
-        var listed = await App.SendAsync(new ListStatusServicesQuery());
+        var listed = await App.SendAsync(new ListMonitoredServicesQuery());
 
         Assert.That(
             listed.Select(s => s.Slug),
@@ -134,7 +134,7 @@ public sealed class CurrentStatusTests : ApplicationTestBase
         App.Clock.Tick();
         await App.RecordAsync(agent, api.Id, "degraded_performance");
 
-        var listed = await App.SendAsync(new ListStatusServicesQuery());
+        var listed = await App.SendAsync(new ListMonitoredServicesQuery());
 
         Assert.That(
             listed.Select(s => (s.Slug, s.Status)),

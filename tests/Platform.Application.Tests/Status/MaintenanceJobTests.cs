@@ -132,7 +132,7 @@ public sealed class MaintenanceJobTests : ApplicationTestBase
     public async Task Back_to_back_maintenances_keep_the_services_under_maintenance_and_then_give_back_their_status()
     {
         // Both due in the same run: the first ends exactly when the second starts.
-        var services = new List<StatusServiceDto>();
+        var services = new List<MonitoredServiceDto>();
         for (var i = 0; i < 10; i++)
         {
             var service = await App.CreateServiceAsync(admin, $"service-{i}");

@@ -148,7 +148,7 @@ public sealed class ServiceUptimeTests : ApplicationTestBase
     }
 
     /// <summary>Adds a service as if it had been added <paramref name="daysAgo"/> days ago, so the days since count in full.</summary>
-    private async Task<StatusServiceDto> CreatedDaysAgoAsync(string slug, int daysAgo)
+    private async Task<MonitoredServiceDto> CreatedDaysAgoAsync(string slug, int daysAgo)
     {
         App.Clock.Advance(TimeSpan.FromDays(-daysAgo));
         try

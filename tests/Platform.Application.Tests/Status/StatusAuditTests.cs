@@ -1,8 +1,8 @@
 using NUnit.Framework;
 using Platform.Application.Common.Messaging;
 using Platform.Application.Status.Commands.AddIncidentUpdate;
-using Platform.Application.Status.Commands.DeleteStatusService;
-using Platform.Application.Status.Commands.UpdateStatusService;
+using Platform.Application.Status.Commands.DeleteMonitoredService;
+using Platform.Application.Status.Commands.UpdateMonitoredService;
 
 namespace Platform.Application.Tests.Status;
 
@@ -18,8 +18,8 @@ public sealed class StatusAuditTests : ApplicationTestBase
 
         var api = await App.CreateServiceAsync(admin, "api", "API");
         var old = await App.CreateServiceAsync(admin, "old", "Old");
-        await App.SendAsync(new UpdateStatusServiceCommand(api.Id, Optional<string?>.Absent, "Public API", default, default, default), admin);
-        await App.SendAsync(new DeleteStatusServiceCommand(old.Id), admin);
+        await App.SendAsync(new UpdateMonitoredServiceCommand(api.Id, Optional<string?>.Absent, "Public API", default, default, default), admin);
+        await App.SendAsync(new DeleteMonitoredServiceCommand(old.Id), admin);
         var recorded = await App.RecordAsync(agent, api.Id, "degraded_performance", "Slow");
         var incident = await App.OpenIncidentAsync(agent, "Slow API", [api.Id]);
         await App.SendAsync(new AddIncidentUpdateCommand(incident.Id, "identified", "Found it."), agent);

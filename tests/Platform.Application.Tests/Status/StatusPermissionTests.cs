@@ -3,21 +3,21 @@ using Platform.Application.Common.Errors;
 using Platform.Application.Common.Messaging;
 using Platform.Application.Status.Commands.AddIncidentUpdate;
 using Platform.Application.Status.Commands.CreateIncident;
-using Platform.Application.Status.Commands.CreateStatusService;
-using Platform.Application.Status.Commands.DeleteStatusService;
+using Platform.Application.Status.Commands.CreateMonitoredService;
+using Platform.Application.Status.Commands.DeleteMonitoredService;
 using Platform.Application.Status.Commands.RecordStatusEvent;
 using Platform.Application.Status.Commands.ScheduleMaintenance;
-using Platform.Application.Status.Commands.UpdateStatusService;
+using Platform.Application.Status.Commands.UpdateMonitoredService;
 using Platform.Application.Status.Queries.GetIncident;
 using Platform.Application.Status.Queries.GetMaintenance;
 using Platform.Application.Status.Queries.GetServiceUptime;
 using Platform.Application.Status.Queries.GetStatusEvent;
 using Platform.Application.Status.Queries.GetStatusPage;
-using Platform.Application.Status.Queries.GetStatusService;
+using Platform.Application.Status.Queries.GetMonitoredService;
 using Platform.Application.Status.Queries.ListIncidents;
 using Platform.Application.Status.Queries.ListMaintenances;
 using Platform.Application.Status.Queries.ListStatusEvents;
-using Platform.Application.Status.Queries.ListStatusServices;
+using Platform.Application.Status.Queries.ListMonitoredServices;
 using Platform.Domain.Status;
 using Platform.Testing;
 
@@ -43,9 +43,9 @@ public sealed class StatusPermissionTests : ApplicationTestBase
     private IEnumerable<(string Name, Func<TestUser?, Task> Send)> Writes()
     {
         var start = App.Clock.GetUtcNow().AddHours(1);
-        yield return ("create service", u => App.SendAsync(new CreateStatusServiceCommand("web", "Web"), u));
-        yield return ("update service", u => App.SendAsync(new UpdateStatusServiceCommand(serviceId, Optional<string?>.Absent, "Renamed", default, default, default), u));
-        yield return ("delete service", u => App.SendAsync(new DeleteStatusServiceCommand(serviceId), u));
+        yield return ("create service", u => App.SendAsync(new CreateMonitoredServiceCommand("web", "Web"), u));
+        yield return ("update service", u => App.SendAsync(new UpdateMonitoredServiceCommand(serviceId, Optional<string?>.Absent, "Renamed", default, default, default), u));
+        yield return ("delete service", u => App.SendAsync(new DeleteMonitoredServiceCommand(serviceId), u));
         yield return ("record event", u => App.SendAsync(new RecordStatusEventCommand(serviceId, "major_outage", "Down"), u));
         yield return ("create incident", u => App.SendAsync(new CreateIncidentCommand("Outage", "investigating", "major", [serviceId], "Looking."), u));
         yield return ("add incident update", u => App.SendAsync(new AddIncidentUpdateCommand(incidentId, "identified", "Found it."), u));
@@ -92,10 +92,10 @@ public sealed class StatusPermissionTests : ApplicationTestBase
         var updated = await App.SendAsync(new AddIncidentUpdateCommand(incidentId, "identified", "Found it."), agent);
         var maintenance = await App.SendAsync(new ScheduleMaintenanceCommand("Upgrade", start, start.AddHours(1), [serviceId]), agent);
 
-        var create = Assert.ThrowsAsync<ForbiddenException>(() => App.SendAsync(new CreateStatusServiceCommand("web", "Web"), agent));
+        var create = Assert.ThrowsAsync<ForbiddenException>(() => App.SendAsync(new CreateMonitoredServiceCommand("web", "Web"), agent));
         var update = Assert.ThrowsAsync<ForbiddenException>(() =>
-            App.SendAsync(new UpdateStatusServiceCommand(serviceId, Optional<string?>.Absent, "Renamed", default, default, default), agent));
-        var delete = Assert.ThrowsAsync<ForbiddenException>(() => App.SendAsync(new DeleteStatusServiceCommand(serviceId), agent));
+            App.SendAsync(new UpdateMonitoredServiceCommand(serviceId, Optional<string?>.Absent, "Renamed", default, default, default), agent));
+        var delete = Assert.ThrowsAsync<ForbiddenException>(() => App.SendAsync(new DeleteMonitoredServiceCommand(serviceId), agent));
 
         Assert.Multiple(async () =>
         {
@@ -105,7 +105,7 @@ public sealed class StatusPermissionTests : ApplicationTestBase
             Assert.That(maintenance.Status, Is.EqualTo(MaintenanceStatus.Scheduled));
             Assert.That(new[] { create?.Code, update?.Code, delete?.Code }, Is.All.EqualTo("auth.forbidden"));
             Assert.That(await Database.CountAsync("status_services"), Is.EqualTo(1));
-            var service = await App.SendAsync(new GetStatusServiceQuery(serviceId));
+            var service = await App.SendAsync(new GetMonitoredServiceQuery(serviceId));
             Assert.That(service.Name, Is.EqualTo("API"), "the agent's rename did not happen");
         });
     }
@@ -118,8 +118,8 @@ public sealed class StatusPermissionTests : ApplicationTestBase
         var start = App.Clock.GetUtcNow().AddHours(1);
         var maintenance = await App.ScheduleAsync(admin, "Upgrade", start, start.AddHours(1), serviceId);
 
-        var services = await App.SendAsync(new ListStatusServicesQuery());
-        var service = await App.SendAsync(new GetStatusServiceQuery(serviceId));
+        var services = await App.SendAsync(new ListMonitoredServicesQuery());
+        var service = await App.SendAsync(new GetMonitoredServiceQuery(serviceId));
         var events = await App.SendAsync(new ListStatusEventsQuery(serviceId));
         var oneEvent = await App.SendAsync(new GetStatusEventQuery(serviceId, recorded.Id));
         var incidents = await App.SendAsync(new ListIncidentsQuery(Unresolved: true));

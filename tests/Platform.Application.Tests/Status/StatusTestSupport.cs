@@ -4,11 +4,11 @@ using Platform.Application.Common.Errors;
 using Platform.Application.Status;
 using Platform.Application.Status.Commands.AddIncidentUpdate;
 using Platform.Application.Status.Commands.CreateIncident;
-using Platform.Application.Status.Commands.CreateStatusService;
+using Platform.Application.Status.Commands.CreateMonitoredService;
 using Platform.Application.Status.Commands.RecordStatusEvent;
 using Platform.Application.Status.Commands.RunDueMaintenances;
 using Platform.Application.Status.Commands.ScheduleMaintenance;
-using Platform.Application.Status.Queries.GetStatusService;
+using Platform.Application.Status.Queries.GetMonitoredService;
 using Platform.Domain.Common;
 using Platform.Domain.Status;
 using Platform.Testing;
@@ -18,16 +18,16 @@ namespace Platform.Application.Tests.Status;
 /// <summary>Short ways to set up status-page data through the real commands, and to look at what was stored.</summary>
 internal static class StatusTestSupport
 {
-    public static Task<StatusServiceDto> CreateServiceAsync(
+    public static Task<MonitoredServiceDto> CreateServiceAsync(
         this ApplicationTestHost app, TestUser admin, string slug, string? name = null, string? group = null, int? displayOrder = null) =>
-        app.SendAsync(new CreateStatusServiceCommand(slug, name ?? slug, Group: group, DisplayOrder: displayOrder), admin);
+        app.SendAsync(new CreateMonitoredServiceCommand(slug, name ?? slug, Group: group, DisplayOrder: displayOrder), admin);
 
     public static Task<StatusEventDto> RecordAsync(
         this ApplicationTestHost app, TestUser user, Guid serviceId, string status, string? message = null, DateTimeOffset? occurredAt = null) =>
         app.SendAsync(new RecordStatusEventCommand(serviceId, status, message, occurredAt), user);
 
     public static async Task<ServiceStatus> StatusOfAsync(this ApplicationTestHost app, Guid serviceId) =>
-        (await app.SendAsync(new GetStatusServiceQuery(serviceId))).Status;
+        (await app.SendAsync(new GetMonitoredServiceQuery(serviceId))).Status;
 
     public static Task<IncidentDto> OpenIncidentAsync(
         this ApplicationTestHost app, TestUser user, string title, IReadOnlyList<Guid> services, string? serviceStatus = null, string message = "Looking into it.") =>

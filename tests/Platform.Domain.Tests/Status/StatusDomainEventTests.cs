@@ -11,7 +11,7 @@ public class StatusDomainEventTests
     [Test]
     public void RecordStatus_RaisesServiceStatusChangedOnTheEvent_AndMovesTheServiceVersion()
     {
-        var service = StatusService.Create("api", "API", string.Empty, null, 0, Now);
+        var service = MonitoredService.Create("api", "API", string.Empty, null, 0, Now);
 
         var recorded = service.RecordStatus(ServiceStatus.MajorOutage, "Down", Now, StaffId, Later);
 
@@ -26,13 +26,13 @@ public class StatusDomainEventTests
     [Test]
     public void Service_CreateUpdateAndDelete_EachRaiseAPageChange_ButANoOpUpdateDoesNot()
     {
-        var service = StatusService.Create("api", "API", string.Empty, null, 0, Now);
+        var service = MonitoredService.Create("api", "API", string.Empty, null, 0, Now);
         service.Update(null, "API", null, null, false, null, Later);
         service.Update(null, "Public API", null, null, false, null, Later);
         service.Delete(Later);
 
         Assert.That(service.DomainEvents, Has.Count.EqualTo(3));
-        Assert.That(service.DomainEvents, Is.All.InstanceOf<StatusServiceChangedDomainEvent>());
+        Assert.That(service.DomainEvents, Is.All.InstanceOf<MonitoredServiceChangedDomainEvent>());
     }
 
     [Test]

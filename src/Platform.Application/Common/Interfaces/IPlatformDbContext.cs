@@ -25,7 +25,7 @@ public interface IPlatformDbContext
 
     DbSet<TicketComment> TicketComments { get; }
 
-    DbSet<StatusService> StatusServices { get; }
+    DbSet<MonitoredService> MonitoredServices { get; }
 
     DbSet<StatusEvent> StatusEvents { get; }
 

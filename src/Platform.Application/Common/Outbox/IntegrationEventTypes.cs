@@ -14,7 +14,7 @@ public static class IntegrationEventTypes
     public const string TicketsUpdated = "tickets.updated";
     public const string TicketsStatusChanged = "tickets.status_changed";
     public const string TicketsCommentAdded = "tickets.comment_added";
-    public const string StatusServiceStatusChanged = "status.service_status_changed";
+    public const string MonitoredServiceStatusChanged = "status.service_status_changed";
     public const string StatusIncidentCreated = "status.incident_created";
     public const string StatusIncidentUpdated = "status.incident_updated";
     public const string StatusMaintenanceStarted = "status.maintenance_started";
@@ -29,7 +29,7 @@ public static class IntegrationEventTypes
         new(TicketsUpdated, "A ticket's subject, body, priority or assignee changed.", typeof(TicketDto)),
         new(TicketsStatusChanged, "A ticket moved to another status.", typeof(TicketDto)),
         new(TicketsCommentAdded, "A comment was added to a ticket.", typeof(TicketCommentDto)),
-        new(StatusServiceStatusChanged, "A status event was recorded for a service on the status page.", typeof(StatusEventDto)),
+        new(MonitoredServiceStatusChanged, "A status event was recorded for a service on the status page.", typeof(StatusEventDto)),
         new(StatusIncidentCreated, "An incident was opened on the status page.", typeof(IncidentDto)),
         new(StatusIncidentUpdated, "An update was posted to an incident (possibly resolving it).", typeof(IncidentDto)),
         new(StatusMaintenanceStarted, "A scheduled maintenance started.", typeof(MaintenanceDto)),

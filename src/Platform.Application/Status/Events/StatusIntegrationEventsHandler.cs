@@ -18,7 +18,7 @@ internal sealed class StatusIntegrationEventsHandler(IPlatformDbContext db, Time
     {
         foreach (var e in events)
         {
-            db.AddIntegrationEvent(IntegrationEventTypes.StatusServiceStatusChanged, mapper.Map<StatusEventDto>(e.Event), e.OccurredAt, timeProvider.GetUtcNowMicros());
+            db.AddIntegrationEvent(IntegrationEventTypes.MonitoredServiceStatusChanged, mapper.Map<StatusEventDto>(e.Event), e.OccurredAt, timeProvider.GetUtcNowMicros());
         }
 
         return Task.CompletedTask;

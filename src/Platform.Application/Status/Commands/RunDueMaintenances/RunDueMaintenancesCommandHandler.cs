@@ -15,7 +15,7 @@ namespace Platform.Application.Status.Commands.RunDueMaintenances;
 internal sealed class RunDueMaintenancesCommandHandler(
     IPlatformDbContext db,
     IDueMaintenanceSource dueMaintenances,
-    IStatusServiceLocks serviceLocks,
+    IMonitoredServiceLocks serviceLocks,
     StatusChanges statusChanges,
     StatusReadModel readModel,
     ICurrentUser currentUser,
@@ -162,7 +162,7 @@ internal sealed class RunDueMaintenancesCommandHandler(
     private async Task<List<Guid>> ExistingServicesAsync(ScheduledMaintenance maintenance, CancellationToken cancellationToken)
     {
         var ids = maintenance.AffectedServiceIds.ToArray();
-        return await db.StatusServices.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
+        return await db.MonitoredServices.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
     }
 
     private void Audit(string action, ScheduledMaintenance maintenance, DateTimeOffset now) =>

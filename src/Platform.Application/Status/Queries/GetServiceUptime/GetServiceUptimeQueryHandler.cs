@@ -10,7 +10,7 @@ internal sealed class GetServiceUptimeQueryHandler(IPlatformDbContext db, Status
 {
     public async Task<ServiceUptimeDto> Handle(GetServiceUptimeQuery request, CancellationToken cancellationToken)
     {
-        var service = await db.StatusServices.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == request.Slug, cancellationToken)
+        var service = await db.MonitoredServices.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == request.Slug, cancellationToken)
             ?? throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this slug.");
         var uptime = await readModel.UptimeAsync([service], request.Days, timeProvider.GetUtcNow(), cancellationToken);
         var report = uptime[service.Id].Report;

@@ -23,7 +23,7 @@ internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusRea
     private async Task<StatusPageSnapshot> BuildAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var services = (await db.StatusServices.AsNoTracking().ToListAsync(cancellationToken)).InPageOrder().ToList();
+        var services = (await db.MonitoredServices.AsNoTracking().ToListAsync(cancellationToken)).InPageOrder().ToList();
         var statuses = await readModel.CurrentStatusesAsync(null, now, cancellationToken);
         var uptime = await readModel.UptimeAsync(services, UptimeDays, now, cancellationToken);
         var pageServices = services

@@ -13,7 +13,7 @@ internal sealed class ListStatusEventsQueryHandler(IPlatformDbContext db, Cursor
 {
     public async Task<Page<StatusEventDto>> Handle(ListStatusEventsQuery request, CancellationToken cancellationToken)
     {
-        if (!await db.StatusServices.AnyAsync(s => s.Id == request.ServiceId, cancellationToken))
+        if (!await db.MonitoredServices.AnyAsync(s => s.Id == request.ServiceId, cancellationToken))
         {
             throw new NotFoundException(StatusErrorCodes.ServiceNotFound, "No service has this id.");
         }

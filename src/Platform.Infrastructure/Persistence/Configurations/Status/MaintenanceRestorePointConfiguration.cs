@@ -14,7 +14,7 @@ internal sealed class MaintenanceRestorePointConfiguration : IEntityTypeConfigur
         builder.HasKey(r => new { r.MaintenanceId, r.ServiceId });
         builder.Property(r => r.StatusBefore).HasConversion(EnumText.SnakeCase<ServiceStatus>());
         builder.HasOne<ScheduledMaintenance>().WithMany().HasForeignKey(r => r.MaintenanceId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<StatusService>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MonitoredService>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.ServiceId).HasDatabaseName("ix_status_maintenance_restores_service");
     }
 }

@@ -15,7 +15,7 @@ internal sealed class StatusEventConfiguration : IEntityTypeConfiguration<Status
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Status).HasConversion(EnumText.SnakeCase<ServiceStatus>());
         builder.Property(e => e.Message).IsRequired();
-        builder.HasOne<StatusService>().WithMany().HasForeignKey(e => e.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MonitoredService>().WithMany().HasForeignKey(e => e.ServiceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(e => e.CreatedBy).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(e => e.CreatedBy).HasDatabaseName("ix_status_events_created_by");
         builder.Property<long>(StatusEventOrder.Sequence).HasColumnName("seq").UseIdentityAlwaysColumn();

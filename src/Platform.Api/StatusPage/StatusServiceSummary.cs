@@ -1,8 +1,0 @@
-using System.Security.Cryptography;
-using System.Text;
-using Platform.Application.Status;
-using Platform.Domain.Status;
-
-namespace Platform.Api.StatusPage;
-
-public sealed record StatusServiceSummary(Guid Id, string Slug, string Name, string? Group, ServiceStatus Status, DateTimeOffset UpdatedAt);
