@@ -14,6 +14,7 @@ using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
 using Platform.Application.Identity;
+using Platform.Domain.Identity;
 using Platform.Infrastructure;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Persistence;
@@ -95,7 +96,7 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
                 context.Response.Headers.WWWAuthenticate = "Bearer";
                 if (context.HttpContext.Items.ContainsKey(SessionRevokedKey.Value))
                 {
-                    await Problems.WriteAsync(context.HttpContext, 401, ErrorCodes.AuthSessionRevoked, "Unauthorized", "This session was signed out. Sign in again.");
+                    await Problems.WriteAsync(context.HttpContext, 401, IdentityErrorCodes.SessionRevoked, "Unauthorized", "This session was signed out. Sign in again.");
                     return;
                 }
 

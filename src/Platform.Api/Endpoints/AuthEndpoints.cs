@@ -92,7 +92,7 @@ internal static class AuthEndpoints
         {
             if (!RefreshCookie.HasCsrfHeader(context))
             {
-                throw new ForbiddenException(ErrorCodes.AuthCsrfRequired, $"A refresh from the cookie needs the header {RefreshCookie.CsrfHeader}: 1.");
+                throw new ForbiddenException(IdentityErrorCodes.CsrfRequired, $"A refresh from the cookie needs the header {RefreshCookie.CsrfHeader}: 1.");
             }
 
             token = RefreshCookie.Read(context);

@@ -13,5 +13,4 @@ internal static class ProblemCodes
     public const string RateLimited = "rate_limit.exceeded";
     public const string DependencyUnavailable = "dependency.unavailable";
     public const string Internal = "internal_error";
-    public const string InvalidRequestId = "request.invalid_header";
 }

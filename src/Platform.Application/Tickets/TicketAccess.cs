@@ -34,5 +34,5 @@ internal static class TicketAccess
         await locks.ForShare(id).VisibleTo(actor).FirstOrDefaultAsync(cancellationToken)
         ?? throw NotFound();
 
-    public static NotFoundException NotFound() => new(ErrorCodes.TicketsNotFound, "No ticket with this id exists, or you may not see it.");
+    public static NotFoundException NotFound() => new(TicketErrorCodes.NotFound, "No ticket with this id exists, or you may not see it.");
 }

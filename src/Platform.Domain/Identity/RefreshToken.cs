@@ -42,7 +42,7 @@ public sealed class RefreshToken : Entity
     {
         if (RotatedAt is not null)
         {
-            throw new DomainException("auth.refresh_token_reused", "This refresh token was already exchanged.");
+            throw new DomainException(IdentityErrorCodes.RefreshTokenReused, "This refresh token was already exchanged.");
         }
 
         RotatedAt = now;

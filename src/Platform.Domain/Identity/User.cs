@@ -57,13 +57,13 @@ public sealed class User : Entity
         var list = newRoles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (list.Count == 0)
         {
-            throw new DomainException("users.roles_required", "A user must have at least one role.", DomainErrorKind.Invalid, "roles");
+            throw new DomainException(IdentityErrorCodes.RolesRequired, "A user must have at least one role.", DomainErrorKind.Invalid, "roles");
         }
 
         var unknown = list.Where(r => !Role.IsKnown(r)).ToList();
         if (unknown.Count > 0)
         {
-            throw new DomainException("users.unknown_role", $"Unknown role '{unknown[0]}'.", DomainErrorKind.Invalid, "roles");
+            throw new DomainException(IdentityErrorCodes.UnknownRole, $"Unknown role '{unknown[0]}'.", DomainErrorKind.Invalid, "roles");
         }
 
         roles = list;

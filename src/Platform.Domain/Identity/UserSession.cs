@@ -74,7 +74,7 @@ public sealed class UserSession : Entity
     {
         if (!IsActive(now))
         {
-            throw new DomainException("auth.invalid_refresh_token", "The session has ended.");
+            throw new DomainException(IdentityErrorCodes.InvalidRefreshToken, "The session has ended.");
         }
 
         LastUsedAt = now;

@@ -72,7 +72,7 @@ public sealed class Incident : Entity
     {
         if (!IsOpen)
         {
-            throw new DomainException("status.incident_resolved", "The incident is resolved and takes no more updates.");
+            throw new DomainException(StatusErrorCodes.IncidentResolved, "The incident is resolved and takes no more updates.");
         }
 
         var update = IncidentUpdate.Post(Id, status, message, serviceStatus, createdBy, now);

@@ -43,7 +43,7 @@ public sealed class IncidentUpdate : Entity
             Uuid7.Create(now),
             incidentId,
             status,
-            StatusChecks.RequiredText(message, StatusRules.UpdateMessageMaxLength, "status.invalid_message", "message"),
+            StatusChecks.RequiredText(message, StatusRules.UpdateMessageMaxLength, StatusErrorCodes.InvalidMessage, "message"),
             serviceStatus,
             createdBy,
             now);

@@ -105,7 +105,7 @@ public sealed class MonitoredService : Entity
         StatusRules.IsValidSlug(slug)
             ? slug
             : throw StatusChecks.Invalid(
-                "status.invalid_slug",
+                StatusErrorCodes.InvalidSlug,
                 $"The slug must be 1 to {StatusRules.SlugMaxLength} lower-case letters and digits, in groups joined by single hyphens.",
                 "slug");
 
@@ -114,11 +114,11 @@ public sealed class MonitoredService : Entity
         var trimmed = name.Trim();
         return trimmed.Length is > 0 and <= StatusRules.NameMaxLength
             ? trimmed
-            : throw StatusChecks.Invalid("status.invalid_name", $"The name must be 1 to {StatusRules.NameMaxLength} characters.", "name");
+            : throw StatusChecks.Invalid(StatusErrorCodes.InvalidName, $"The name must be 1 to {StatusRules.NameMaxLength} characters.", "name");
     }
 
     private static string CheckDescription(string description) =>
-        StatusChecks.OptionalText(description, StatusRules.ServiceDescriptionMaxLength, "status.invalid_description", "description");
+        StatusChecks.OptionalText(description, StatusRules.ServiceDescriptionMaxLength, StatusErrorCodes.InvalidDescription, "description");
 
     private static string? CheckGroup(string? group)
     {
@@ -131,7 +131,7 @@ public sealed class MonitoredService : Entity
         return trimmed.Length is > 0 and <= StatusRules.GroupMaxLength
             ? trimmed
             : throw StatusChecks.Invalid(
-                "status.invalid_group",
+                StatusErrorCodes.InvalidGroup,
                 $"The group must be null or 1 to {StatusRules.GroupMaxLength} characters.",
                 "group");
     }
@@ -140,7 +140,7 @@ public sealed class MonitoredService : Entity
         displayOrder is >= 0 and <= StatusRules.DisplayOrderMax
             ? displayOrder
             : throw StatusChecks.Invalid(
-                "status.invalid_display_order",
+                StatusErrorCodes.InvalidDisplayOrder,
                 $"The display order must be 0 to {StatusRules.DisplayOrderMax}.",
                 "display_order");
 }

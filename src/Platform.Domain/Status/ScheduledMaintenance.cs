@@ -69,16 +69,16 @@ public sealed class ScheduledMaintenance : Entity
     {
         var checkedTitle = StatusChecks.Title(title);
         var checkedDescription = StatusChecks.OptionalText(
-            description, StatusRules.MaintenanceDescriptionMaxLength, "status.invalid_description", "description");
+            description, StatusRules.MaintenanceDescriptionMaxLength, StatusErrorCodes.InvalidDescription, "description");
         if (endsAt <= startsAt)
         {
-            throw StatusChecks.Invalid("status.invalid_window", "A maintenance must end after it starts.", "ends_at");
+            throw StatusChecks.Invalid(StatusErrorCodes.InvalidWindow, "A maintenance must end after it starts.", "ends_at");
         }
 
         var services = StatusChecks.DistinctIds(affectedServiceIds);
         if (services.Count == 0)
         {
-            throw StatusChecks.Invalid("status.services_required", "A maintenance must affect at least one service.", "affected_service_ids");
+            throw StatusChecks.Invalid(StatusErrorCodes.ServicesRequired, "A maintenance must affect at least one service.", "affected_service_ids");
         }
 
         var maintenance = new ScheduledMaintenance(Uuid7.Create(now), checkedTitle, checkedDescription, startsAt, endsAt, services, now);
@@ -110,7 +110,7 @@ public sealed class ScheduledMaintenance : Entity
     {
         if (Status != required)
         {
-            throw new DomainException("status.invalid_transition", message);
+            throw new DomainException(StatusErrorCodes.InvalidTransition, message);
         }
     }
 

@@ -11,7 +11,7 @@ internal static class StatusChecks
         var trimmed = title.Trim();
         if (trimmed.Length is 0 or > StatusRules.TitleMaxLength)
         {
-            throw Invalid("status.invalid_title", $"The title must be 1 to {StatusRules.TitleMaxLength} characters.", "title");
+            throw Invalid(StatusErrorCodes.InvalidTitle, $"The title must be 1 to {StatusRules.TitleMaxLength} characters.", "title");
         }
 
         return trimmed;

@@ -42,11 +42,11 @@ public sealed class StatusEvent : Entity
 
     public static StatusEvent Record(Guid serviceId, ServiceStatus status, string message, DateTimeOffset occurredAt, Guid? createdBy, DateTimeOffset now)
     {
-        StatusChecks.OptionalText(message, StatusRules.EventMessageMaxLength, "status.invalid_message", "message");
+        StatusChecks.OptionalText(message, StatusRules.EventMessageMaxLength, StatusErrorCodes.InvalidMessage, "message");
         if (occurredAt > now + StatusRules.MaxFutureSkew)
         {
             throw StatusChecks.Invalid(
-                "status.occurred_in_future",
+                StatusErrorCodes.OccurredInFuture,
                 $"A status event may not be dated more than {StatusRules.MaxFutureSkew.TotalMinutes} minutes ahead.",
                 "occurred_at");
         }

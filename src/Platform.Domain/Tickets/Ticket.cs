@@ -65,7 +65,7 @@ public sealed class Ticket : Entity
         if (!actor.IsStaff && !RequesterMayEditContent(actor))
         {
             throw new DomainException(
-                "tickets.forbidden",
+                TicketErrorCodes.Forbidden,
                 "Only staff can edit a ticket once it is resolved.",
                 DomainErrorKind.Forbidden);
         }
@@ -96,7 +96,7 @@ public sealed class Ticket : Entity
         if (!actor.IsStaff && !(status == TicketStatus.Closed && actor.UserId == RequesterId))
         {
             throw new DomainException(
-                "tickets.forbidden",
+                TicketErrorCodes.Forbidden,
                 "Only staff can change a ticket's status, except that a requester may close their own ticket.",
                 DomainErrorKind.Forbidden);
         }
@@ -104,7 +104,7 @@ public sealed class Ticket : Entity
         if (!TicketRules.CanTransition(Status, status))
         {
             throw new DomainException(
-                "tickets.invalid_transition",
+                TicketErrorCodes.InvalidTransition,
                 $"A ticket cannot move from {Status.ToString().ToLowerInvariant()} to {status.ToString().ToLowerInvariant()}.");
         }
 
@@ -124,7 +124,7 @@ public sealed class Ticket : Entity
 
         if (!actor.IsStaff)
         {
-            throw new DomainException("tickets.forbidden", "Only staff can assign tickets.", DomainErrorKind.Forbidden);
+            throw new DomainException(TicketErrorCodes.Forbidden, "Only staff can assign tickets.", DomainErrorKind.Forbidden);
         }
 
         EnsureNotClosed();
@@ -137,7 +137,7 @@ public sealed class Ticket : Entity
     {
         if (!IsVisibleTo(actor))
         {
-            throw new DomainException("tickets.forbidden", "Only the requester and staff may comment.", DomainErrorKind.Forbidden);
+            throw new DomainException(TicketErrorCodes.Forbidden, "Only the requester and staff may comment.", DomainErrorKind.Forbidden);
         }
 
         EnsureNotClosed();
@@ -154,7 +154,7 @@ public sealed class Ticket : Entity
     {
         if (Status == TicketStatus.Closed)
         {
-            throw new DomainException("tickets.closed", "The ticket is closed and can no longer change.");
+            throw new DomainException(TicketErrorCodes.Closed, "The ticket is closed and can no longer change.");
         }
     }
 
@@ -170,7 +170,7 @@ public sealed class Ticket : Entity
         if (trimmed.Length is 0 or > TicketRules.SubjectMaxLength)
         {
             throw new DomainException(
-                "tickets.invalid_subject",
+                TicketErrorCodes.InvalidSubject,
                 $"The subject must be 1 to {TicketRules.SubjectMaxLength} characters.",
                 DomainErrorKind.Invalid,
                 "subject");
@@ -184,7 +184,7 @@ public sealed class Ticket : Entity
         if (string.IsNullOrWhiteSpace(body) || body.Length > TicketRules.BodyMaxLength)
         {
             throw new DomainException(
-                "tickets.invalid_body",
+                TicketErrorCodes.InvalidBody,
                 $"The body must be 1 to {TicketRules.BodyMaxLength} characters.",
                 DomainErrorKind.Invalid,
                 "body");

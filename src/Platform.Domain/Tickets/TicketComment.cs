@@ -31,7 +31,7 @@ public sealed class TicketComment : Entity
         if (string.IsNullOrWhiteSpace(body) || body.Length > TicketRules.CommentMaxLength)
         {
             throw new DomainException(
-                "tickets.invalid_comment",
+                TicketErrorCodes.InvalidComment,
                 $"A comment must be 1 to {TicketRules.CommentMaxLength} characters.",
                 DomainErrorKind.Invalid,
                 "body");

@@ -4,7 +4,7 @@ namespace Platform.Application.Common.Errors;
 public sealed class RequestValidationException : AppException
 {
     public RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
-        : base(ErrorKind.Validation, "validation.failed", "One or more fields are invalid.")
+        : base(ErrorKind.Validation, ErrorCodes.ValidationFailed, "One or more fields are invalid.")
     {
         Errors = errors;
     }

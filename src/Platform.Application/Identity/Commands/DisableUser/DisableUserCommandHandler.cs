@@ -17,10 +17,10 @@ internal sealed class DisableUserCommandHandler(
     public async Task<UserDto> Handle(DisableUserCommand request, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken)
-            ?? throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
+            ?? throw new NotFoundException(IdentityErrorCodes.UserNotFound, "No user has this id.");
         if (user.Id == currentUser.UserId)
         {
-            throw new ConflictException(ErrorCodes.UsersCannotDisableSelf, "You cannot disable your own account; ask another admin.");
+            throw new ConflictException(IdentityErrorCodes.CannotDisableSelf, "You cannot disable your own account; ask another admin.");
         }
 
         if (user.IsInRole(Role.Admin) && !user.IsDisabled)
@@ -30,7 +30,7 @@ internal sealed class DisableUserCommandHandler(
             var admins = await db.Users.CountAsync(u => u.Roles.Contains(Role.Admin) && u.DisabledAt == null, cancellationToken);
             if (admins <= 1)
             {
-                throw new ConflictException(ErrorCodes.UsersLastAdmin, "This is the last enabled admin: make another user an admin first.");
+                throw new ConflictException(IdentityErrorCodes.LastAdmin, "This is the last enabled admin: make another user an admin first.");
             }
         }
 

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Domain.Identity;
 
 namespace Platform.Application.Identity.Commands.EnableUser;
 
@@ -11,7 +12,7 @@ internal sealed class EnableUserCommandHandler(IPlatformDbContext db, TimeProvid
     public async Task<UserDto> Handle(EnableUserCommand request, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken)
-            ?? throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
+            ?? throw new NotFoundException(IdentityErrorCodes.UserNotFound, "No user has this id.");
         user.Enable(timeProvider.GetUtcNowMicros());
         return mapper.Map<UserDto>(user);
     }

@@ -35,7 +35,7 @@ internal sealed class IssueTokenCommandHandler(
             var wait = blockedUntil - now;
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             throw new TooManyRequestsException(
-                ErrorCodes.AuthLoginBackoff,
+                IdentityErrorCodes.LoginBackoff,
                 $"Too many failed sign-ins for this account. Retry in {seconds} second{(seconds == 1 ? string.Empty : "s")}.",
                 wait);
         }
@@ -50,13 +50,13 @@ internal sealed class IssueTokenCommandHandler(
             // takes a while): a client is never blocked for less than the delay it earned.
             var count = await failures.RecordFailureAsync(normalized, timeProvider.GetUtcNowMicros(), ForgetFailuresAfter, LoginBackoff.DelayAfter, cancellationToken);
             await mediator.Send(new RecordFailedSignInCommand(normalized, user?.Id, user is null ? "unknown_account" : "wrong_password", count), cancellationToken);
-            throw new UnauthorizedException(ErrorCodes.AuthInvalidCredentials, "The email or password is wrong.");
+            throw new UnauthorizedException(IdentityErrorCodes.InvalidCredentials, "The email or password is wrong.");
         }
 
         if (user.IsDisabled)
         {
             await mediator.Send(new RecordFailedSignInCommand(normalized, user.Id, "account_disabled", null), cancellationToken);
-            throw new ForbiddenException(ErrorCodes.AuthAccountDisabled, "This account is disabled. Contact an administrator.");
+            throw new ForbiddenException(IdentityErrorCodes.AccountDisabled, "This account is disabled. Contact an administrator.");
         }
 
         await failures.ResetAsync(normalized, cancellationToken);

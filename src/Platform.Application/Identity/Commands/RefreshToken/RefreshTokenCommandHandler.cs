@@ -33,7 +33,7 @@ internal sealed class RefreshTokenCommandHandler(
         var presented = await db.RefreshTokens.FirstAsync(t => t.TokenHash == hash, cancellationToken);
         if (!session.IsActive(now))
         {
-            throw session.RevokedAt is null ? Invalid() : new UnauthorizedException(ErrorCodes.AuthSessionRevoked, "This session was signed out. Sign in again.");
+            throw session.RevokedAt is null ? Invalid() : new UnauthorizedException(IdentityErrorCodes.SessionRevoked, "This session was signed out. Sign in again.");
         }
 
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == session.UserId, cancellationToken);
@@ -41,7 +41,7 @@ internal sealed class RefreshTokenCommandHandler(
         {
             // Disabling revokes sessions; this only catches one that slipped past, and ends it.
             session.Revoke(now, SessionRevokeReason.AccountDisabled);
-            return new RefreshOutcome(null, new ForbiddenException(ErrorCodes.AuthAccountDisabled, "This account is disabled. Contact an administrator."));
+            return new RefreshOutcome(null, new ForbiddenException(IdentityErrorCodes.AccountDisabled, "This account is disabled. Contact an administrator."));
         }
 
         if (!presented.IsRotated)
@@ -73,11 +73,11 @@ internal sealed class RefreshTokenCommandHandler(
             actorId: session.UserId);
         return new RefreshOutcome(
             null,
-            new UnauthorizedException(ErrorCodes.AuthRefreshTokenReused, "This refresh token was already used, so the session was signed out for safety. Sign in again."));
+            new UnauthorizedException(IdentityErrorCodes.RefreshTokenReused, "This refresh token was already used, so the session was signed out for safety. Sign in again."));
     }
 
     private static UnauthorizedException Invalid() =>
-        new(ErrorCodes.AuthInvalidRefreshToken, "The refresh token is not valid. Sign in again.");
+        new(IdentityErrorCodes.InvalidRefreshToken, "The refresh token is not valid. Sign in again.");
 
     private RefreshOutcome Issue(User user, UserSession session, string refreshToken)
     {

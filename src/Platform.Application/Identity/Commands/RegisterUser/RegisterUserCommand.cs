@@ -1,11 +1,12 @@
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
 
 namespace Platform.Application.Identity.Commands.RegisterUser;
 
 [AllowAnonymousRequest]
-[ConflictOnUniqueIndex("ux_users_normalized_email", ErrorCodes.AuthEmailTaken, EmailTakenMessage)]
+[ConflictOnUniqueIndex("ux_users_normalized_email", IdentityErrorCodes.EmailTaken, EmailTakenMessage)]
 public sealed record RegisterUserCommand(
     string Email,
     [property: Sensitive] string Password,

@@ -33,5 +33,5 @@ internal sealed class RegisterUserCommandHandler(
         return mapper.Map<UserDto>(user);
     }
 
-    private static ConflictException EmailTaken() => new(ErrorCodes.AuthEmailTaken, RegisterUserCommand.EmailTakenMessage);
+    private static ConflictException EmailTaken() => new(IdentityErrorCodes.EmailTaken, RegisterUserCommand.EmailTakenMessage);
 }

@@ -16,7 +16,7 @@ internal sealed class RevokeSessionCommandHandler(
         var mine = db.UserSessions.Where(s => s.Id == request.SessionId && s.UserId == currentUser.UserId);
         if (!await mine.AnyAsync(cancellationToken))
         {
-            throw new NotFoundException(ErrorCodes.SessionsNotFound, "No session of yours has this id.");
+            throw new NotFoundException(IdentityErrorCodes.SessionNotFound, "No session of yours has this id.");
         }
 
         var revoked = await db.RevokeAsync(mine, SessionRevokeReason.RevokedByUser, timeProvider.GetUtcNowMicros(), cancellationToken);

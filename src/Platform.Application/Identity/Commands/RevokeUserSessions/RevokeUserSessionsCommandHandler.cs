@@ -14,7 +14,7 @@ internal sealed class RevokeUserSessionsCommandHandler(
     {
         if (!await db.Users.AnyAsync(u => u.Id == request.UserId, cancellationToken))
         {
-            throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
+            throw new NotFoundException(IdentityErrorCodes.UserNotFound, "No user has this id.");
         }
 
         var sessions = db.UserSessions.Where(s => s.UserId == request.UserId);

@@ -12,7 +12,7 @@ internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, IAdminRe
     public async Task<UserDto> Handle(SetUserRolesCommand request, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.UserId, cancellationToken)
-            ?? throw new NotFoundException(ErrorCodes.UsersNotFound, "No user has this id.");
+            ?? throw new NotFoundException(IdentityErrorCodes.UserNotFound, "No user has this id.");
         if (user.IsInRole(Role.Admin) && !user.IsDisabled && !request.Roles.Contains(Role.Admin, StringComparer.Ordinal))
         {
             // Serialise admin removals so two admins demoting each other cannot both succeed.
@@ -20,7 +20,7 @@ internal sealed class SetUserRolesCommandHandler(IPlatformDbContext db, IAdminRe
             var admins = await db.Users.CountAsync(u => u.Roles.Contains(Role.Admin) && u.DisabledAt == null, cancellationToken);
             if (admins <= 1)
             {
-                throw new ConflictException(ErrorCodes.UsersLastAdmin, "This is the last enabled admin: make another user an admin first.");
+                throw new ConflictException(IdentityErrorCodes.LastAdmin, "This is the last enabled admin: make another user an admin first.");
             }
         }
 

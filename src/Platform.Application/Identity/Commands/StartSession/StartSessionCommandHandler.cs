@@ -23,7 +23,7 @@ internal sealed class StartSessionCommandHandler(
         var user = await signInUsers.FindHoldingChangesAsync(request.UserId, cancellationToken);
         if (user is null || user.IsDisabled || user.PasswordHash != request.CheckedPasswordHash)
         {
-            throw new UnauthorizedException(ErrorCodes.AuthInvalidCredentials, "The email or password is wrong.");
+            throw new UnauthorizedException(IdentityErrorCodes.InvalidCredentials, "The email or password is wrong.");
         }
 
         var now = timeProvider.GetUtcNowMicros();

@@ -2,6 +2,7 @@ using Platform.Application.Common.Errors;
 using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Security;
 using Platform.Domain.Identity;
+using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Commands.UpdateMonitoredService;
 

@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Domain.Status;
 
 namespace Platform.Application.Status.Queries.GetStatusEvent;
 

@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Domain.Tickets;
 
 namespace Platform.Application.Tickets.Queries.GetTicketComment;
 
@@ -18,6 +19,6 @@ internal sealed class GetTicketCommentQueryHandler(IPlatformDbContext db, ICurre
             .Where(c => c.TicketId == request.TicketId && c.Id == request.CommentId)
             .ProjectToType<TicketCommentDto>(mapper.Config)
             .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException(ErrorCodes.TicketCommentNotFound, "No comment with this id exists on this ticket.");
+            ?? throw new NotFoundException(TicketErrorCodes.CommentNotFound, "No comment with this id exists on this ticket.");
     }
 }
