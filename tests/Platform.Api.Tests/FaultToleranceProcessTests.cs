@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using NUnit.Framework;
+using Platform.Api.Tests.Infrastructure;
+using static Platform.Api.Tests.Infrastructure.ApiProcess;
+
+namespace Platform.Api.Tests;
+
+/// <summary>
+/// The API as a real process against a PostgreSQL cluster of the test's own, which the tests stop and start under it:
+/// shutdown with the database up and down.
+/// </summary>
+[NonParallelizable]
+public sealed class FaultToleranceProcessTests
+{
+    private PostgresCluster cluster = null!;
+
+    [OneTimeSetUp]
+    public async Task StartCluster() => cluster = await PostgresCluster.StartNewAsync();
+
+    [OneTimeTearDown]
+    public async Task StopCluster()
+    {
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Sigterm_with_the_database_up_ends_the_process_within_5_seconds()
+    {
+        await using var api = await RunningApi.StartAsync(cluster, jobs: true);
+        // Let the scheduler and the outbox dispatcher get going, so there is something to stop.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.That((await api.Http.PostAsJsonAsync("/api/v1/auth/register", Registration())).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        var took = await api.TerminateAsync(TimeSpan.FromSeconds(30));
+
+        await TestContext.Out.WriteLineAsync($"SIGTERM to exit, database up: {took.TotalSeconds:0.00} s");
+        Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(5)), api.Output);
+    }
+
+    [Test]
+    public async Task Sigterm_with_the_database_down_ends_the_process_within_10_seconds()
+    {
+        await using var api = await RunningApi.StartAsync(cluster, jobs: true);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        try
+        {
+            await cluster.StopAsync();
+            await api.WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
+            // Work in flight while it stops: writes that need the database.
+            using var load = new CancellationTokenSource();
+            var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                while (!load.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await api.Http.PostAsJsonAsync("/api/v1/auth/register", Registration(), load.Token);
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+                    {
+                        // The process is going away.
+                    }
+                }
+            })).ToArray();
+            await Task.Delay(500);
+
+            var took = await api.TerminateAsync(TimeSpan.FromSeconds(40));
+            await load.CancelAsync();
+            await Task.WhenAll(writers);
+
+            await TestContext.Out.WriteLineAsync($"SIGTERM to exit, database down: {took.TotalSeconds:0.00} s");
+            Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(10)), api.Output);
+        }
+        finally
+        {
+            await cluster.StartAsync();
+        }
+    }
+
+    private static object Registration() =>
+        new { email = $"fault-{Guid.NewGuid():N}@example.com", password = "correct horse battery staple", display_name = "Fault" };
+
+    /// <summary>One API process on a free port, with its output collected.</summary>
+    private sealed class RunningApi : IAsyncDisposable
+    {
+        private readonly Process process;
+        private readonly StringBuilder output;
+
+        private RunningApi(Process process, StringBuilder output, HttpClient http)
+        {
+            this.process = process;
+            this.output = output;
+            Http = http;
+        }
+
+        public HttpClient Http { get; }
+
+        public string Output => Snapshot(output);
+
+        public static async Task<RunningApi> StartAsync(PostgresCluster cluster, bool jobs, params (string Key, string Value)[] settings)
+        {
+            var port = FreePort();
+            var environment = Environment(cluster.ConnectionString, "Production");
+            environment["Jobs__Enabled"] = jobs ? "true" : "false";
+            environment["Jobs__ClusterCheckinInterval"] = "00:00:02";
+            environment["RateLimiting__Auth__PermitLimit"] = "1000000";
+            environment["RateLimiting__Anonymous__PermitLimit"] = "1000000";
+            environment["RateLimiting__Authenticated__PermitLimit"] = "1000000";
+            foreach (var (key, value) in settings)
+            {
+                environment[key] = value;
+            }
+
+            var output = new StringBuilder();
+            var process = Start(environment, output, "--urls", $"http://127.0.0.1:{port}");
+            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            var api = new RunningApi(process, output, http);
+            await WaitUntilServingAsync(http, process, output);
+            await api.WaitForReadinessAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+            return api;
+        }
+
+        public async Task WaitForReadinessAsync(HttpStatusCode wanted, TimeSpan timeout)
+        {
+            var waited = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    if ((await Http.GetAsync("/ready")).StatusCode == wanted)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not answering yet.
+                }
+
+                if (waited.Elapsed > timeout)
+                {
+                    Assert.Fail($"/ready did not become {(int)wanted} within {timeout.TotalSeconds} s: {Output}");
+                }
+
+                await Task.Delay(200);
+            }
+        }
+
+        /// <summary>Sends SIGTERM and returns how long the process took to exit.</summary>
+        public async Task<TimeSpan> TerminateAsync(TimeSpan limit)
+        {
+            var took = Stopwatch.StartNew();
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(limit);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"The process did not exit within {limit.TotalSeconds} s of SIGTERM: {Output}");
+            }
+
+            return took.Elapsed;
+        }
+
+        /// <summary>The JSON log lines written so far.</summary>
+        public List<JsonObject> LogLines()
+        {
+            var lines = new List<JsonObject>();
+            foreach (var line in Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!line.StartsWith('{'))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    lines.Add(JsonNode.Parse(line)!.AsObject());
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    // A line cut short by the process exiting.
+                }
+            }
+
+            return lines;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
+        }
+    }
+}
