@@ -35,10 +35,16 @@ public static class DependencyInjection
 
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<SessionRevocationCache>();
+        services.AddSingleton<DatabaseCircuitBreaker>();
+        services.AddSingleton<CircuitBreakerConnectionInterceptor>();
+        services.AddHostedService(sp => new DatabaseCircuitProbe(
+            sp.GetRequiredService<DatabaseCircuitBreaker>(), connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseCircuitProbe>>()));
         services.AddDbContext<PlatformDbContext>((sp, options) => options
-            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(database.MaxRetryCount))
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.ExecutionStrategy(
+                dependencies => new CircuitAwareExecutionStrategy(dependencies, database.MaxRetryCount, sp.GetRequiredService<DatabaseCircuitBreaker>())))
             .UseSnakeCaseNamingConvention()
-            // Interceptors registered as services join in (tests inject faults this way).
+            // The circuit breaker first; interceptors registered as services join in (tests inject faults this way).
+            .AddInterceptors(sp.GetRequiredService<CircuitBreakerConnectionInterceptor>())
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddScoped<ICommitVerifier, PostgresCommitVerifier>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -11,7 +12,7 @@ namespace Platform.Api.Tests;
 
 /// <summary>
 /// The API as a real process against a PostgreSQL cluster of the test's own, which the tests stop and start under it:
-/// shutdown with the database up and down.
+/// shutdown with the database up and down, failing fast while it is down and recovering when it returns.
 /// </summary>
 [NonParallelizable]
 public sealed class FaultToleranceProcessTests
@@ -77,6 +78,72 @@ public sealed class FaultToleranceProcessTests
 
             await TestContext.Out.WriteLineAsync($"SIGTERM to exit, database down: {took.TotalSeconds:0.00} s");
             Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(10)), api.Output);
+        }
+        finally
+        {
+            await cluster.StartAsync();
+        }
+    }
+
+    [Test]
+    public async Task While_the_database_is_down_writes_fail_fast_and_the_first_write_after_it_returns_succeeds()
+    {
+        await using var api = await RunningApi.StartAsync(cluster, jobs: false);
+        Assert.That((await api.Http.PostAsJsonAsync("/api/v1/auth/register", Registration())).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        try
+        {
+            await cluster.StopAsync();
+            var first = Stopwatch.StartNew();
+            var firstResponse = await api.Http.PostAsJsonAsync("/api/v1/auth/register", Registration());
+            first.Stop();
+            Assert.That((int)firstResponse.StatusCode, Is.EqualTo(503));
+            await api.WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10));
+
+            var slowest = TimeSpan.Zero;
+            var token = ApiTestBase.CraftToken(Platform.Testing.TestKeys.PrimaryPem, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(5), "agent");
+            for (var i = 0; i < 6; i++)
+            {
+                using var request = i % 2 == 0
+                    ? new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register") { Content = JsonContent.Create(Registration()) }
+                    : new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets") { Content = JsonContent.Create(new { subject = "Printer on fire", body = "Smoke is coming out of the printer." }) };
+                request.Headers.Authorization = i % 2 == 0 ? null : new AuthenticationHeaderValue("Bearer", token);
+                var started = Stopwatch.StartNew();
+                var response = await api.Http.SendAsync(request);
+                var took = started.Elapsed;
+                slowest = took > slowest ? took : slowest;
+                var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+                Assert.Multiple(() =>
+                {
+                    Assert.That((int)response.StatusCode, Is.EqualTo(503), request.RequestUri!.ToString());
+                    Assert.That(problem!["code"]!.GetValue<string>(), Is.EqualTo("dependency.unavailable"));
+                    Assert.That(response.Headers.RetryAfter, Is.Not.Null);
+                    Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(1)), $"{request.RequestUri} took {took.TotalMilliseconds:0} ms");
+                });
+            }
+
+            await cluster.StartAsync();
+            var back = Stopwatch.StartNew();
+            HttpStatusCode status;
+            do
+            {
+                status = (await api.Http.PostAsJsonAsync("/api/v1/auth/register", Registration())).StatusCode;
+                if (status != HttpStatusCode.Created)
+                {
+                    await Task.Delay(100);
+                }
+            }
+            while (status != HttpStatusCode.Created && back.Elapsed < TimeSpan.FromSeconds(15));
+
+            back.Stop();
+            await TestContext.Out.WriteLineAsync(
+                $"first write after the stop: {first.ElapsedMilliseconds} ms; slowest write while open: {slowest.TotalMilliseconds:0} ms; " +
+                $"first successful write {back.ElapsedMilliseconds} ms after the cluster accepted connections again");
+            Assert.Multiple(async () =>
+            {
+                Assert.That(status, Is.EqualTo(HttpStatusCode.Created), api.Output);
+                Assert.That(back.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
+                Assert.That((int)(await api.Http.GetAsync("/ready")).StatusCode, Is.EqualTo(200));
+            });
         }
         finally
         {

@@ -18,6 +18,7 @@ internal sealed partial class SessionRevocationListener(
     SessionRevocationCache cache,
     Application.Status.StatusPageCache statusCache,
     OutboxSignal outboxSignal,
+    Persistence.DatabaseCircuitBreaker breaker,
     TimeProvider timeProvider,
     ILogger<SessionRevocationListener> logger) : BackgroundService
 {
@@ -39,6 +40,7 @@ internal sealed partial class SessionRevocationListener(
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
         {
+            breaker.ReportFailure(ex);
             LogConnectFailed(ex);
         }
 
@@ -79,6 +81,7 @@ internal sealed partial class SessionRevocationListener(
             }
             catch (Exception ex) when (ex is NpgsqlException or System.IO.IOException or InvalidOperationException or TimeoutException)
             {
+                breaker.ReportFailure(ex);
                 LogConnectionLost(ex);
                 await CloseAsync();
                 try
