@@ -153,6 +153,7 @@ app.Services.GetRequiredService<PrometheusMetrics>();
 
 app.UseForwardedHeaders();
 app.UseMiddleware<RequestCorrelationMiddleware>();
+app.UseMiddleware<RefusedBodyMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(async context =>

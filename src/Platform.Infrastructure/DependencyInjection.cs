@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -43,6 +45,15 @@ public static class DependencyInjection
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.ExecutionStrategy(
                 dependencies => new CircuitAwareExecutionStrategy(dependencies, database.MaxRetryCount, sp.GetRequiredService<DatabaseCircuitBreaker>())))
             .UseSnakeCaseNamingConvention()
+            // EF Core logs these at Error before the pipeline has decided what they mean: a lost race on a unique
+            // index that becomes a 409, a database outage that becomes a 503. The pipeline and the exception handler
+            // log what they map (and an unexpected failure at Error, with its stack trace), so EF's own lines are Debug.
+            .ConfigureWarnings(w => w.Log(
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug)))
             // The circuit breaker first; interceptors registered as services join in (tests inject faults this way).
             .AddInterceptors(sp.GetRequiredService<CircuitBreakerConnectionInterceptor>())
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));

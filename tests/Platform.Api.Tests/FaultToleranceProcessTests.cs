@@ -12,7 +12,8 @@ namespace Platform.Api.Tests;
 
 /// <summary>
 /// The API as a real process against a PostgreSQL cluster of the test's own, which the tests stop and start under it:
-/// shutdown with the database up and down, failing fast while it is down and recovering when it returns.
+/// shutdown with the database up and down, failing fast while it is down and recovering when it returns, what gets
+/// logged, and refusing requests before their bodies are read on a real Kestrel.
 /// </summary>
 [NonParallelizable]
 public sealed class FaultToleranceProcessTests
@@ -151,8 +152,113 @@ public sealed class FaultToleranceProcessTests
         }
     }
 
+    [Test]
+    public async Task Eight_parallel_registrations_of_one_email_give_one_201_and_seven_409s_and_log_no_error()
+    {
+        await using var api = await RunningApi.StartAsync(cluster, jobs: false);
+        var registration = Registration();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.Http.PostAsJsonAsync("/api/v1/auth/register", registration)));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var statuses = responses.Select(r => (int)r.StatusCode).Order().ToArray();
+        var errors = api.LogLines().Where(l => l["Level"]?.GetValue<string>() is "Error" or "Fatal").ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses, Is.EqualTo(new[] { 201, 409, 409, 409, 409, 409, 409, 409 }));
+            Assert.That(errors, Is.Empty, string.Join('\n', errors.Select(e => e.ToJsonString())));
+        });
+    }
+
+    [Test]
+    public async Task A_request_while_the_database_is_down_logs_at_most_one_warning_and_no_error()
+    {
+        await using var api = await RunningApi.StartAsync(cluster, jobs: false);
+        try
+        {
+            await cluster.StopAsync();
+            await api.WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10));
+            var from = api.LogLines().Count;
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register") { Content = JsonContent.Create(Registration()) };
+            request.Headers.Add("X-Request-ID", "outage-request-1");
+            var response = await api.Http.SendAsync(request);
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+            var window = api.LogLines().Skip(from).ToArray();
+            var mine = window.Where(l => l["Properties"]?["request_id"]?.GetValue<string>() == "outage-request-1").ToArray();
+            Assert.Multiple(() =>
+            {
+                Assert.That((int)response.StatusCode, Is.EqualTo(503));
+                Assert.That(mine.Count(l => l["Level"]?.GetValue<string>() == "Warning"), Is.LessThanOrEqualTo(1), Dump(mine));
+                Assert.That(window.Where(l => l["Level"]?.GetValue<string>() is "Error" or "Fatal"), Is.Empty, Dump(window));
+                Assert.That(mine.Where(l => l["Exception"] is not null), Is.Empty, "no stack traces for an expected outage: " + Dump(mine));
+            });
+        }
+        finally
+        {
+            await cluster.StartAsync();
+        }
+    }
+
+    [Test]
+    public async Task Concurrent_requests_refused_before_their_body_is_read_end_cleanly()
+    {
+        await using var api = await RunningApi.StartAsync(cluster, jobs: false, ("RequestLimits__MaxBodyBytes", "16384"));
+        var big = new string('x', 12_000);
+        var tooBig = new string('x', 40_000);
+        var kinds = new Func<HttpRequestMessage>[]
+        {
+            // 415 from the body middleware, before anything reads the body.
+            () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register") { Content = new StringContent(big, Encoding.UTF8, "text/plain") },
+            // 413 by Content-Length, before anything reads the body.
+            () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register") { Content = new StringContent(tooBig, Encoding.UTF8, "application/json") },
+            // 401 from authentication and authorisation, before the endpoint binds the body.
+            () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets") { Content = new StringContent($"{{\"subject\":\"{big}\"}}", Encoding.UTF8, "application/json") },
+            // 400: malformed JSON, read only up to the error.
+            () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register") { Content = new StringContent("{\"email\": " + big, Encoding.UTF8, "application/json") },
+        };
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 32 };
+        using var http = new HttpClient(handler) { BaseAddress = api.Http.BaseAddress };
+        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var closes = 0;
+        const int total = 4000;
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, total), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            using var request = kinds[i % kinds.Length]();
+            try
+            {
+                using var response = await http.SendAsync(request, ct);
+                statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                if (response.Headers.ConnectionClose == true)
+                {
+                    Interlocked.Increment(ref closes);
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                failures.Add(ex.Message);
+            }
+        });
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        await TestContext.Out.WriteLineAsync($"{total} refused requests: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} x{s.Value}"))}; {failures.Count} transport failures");
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses.Keys.Where(s => s >= 500), Is.Empty);
+            Assert.That(statuses.Keys, Is.SubsetOf(new[] { 400, 401, 413, 415 }));
+            Assert.That(failures, Is.Empty);
+            Assert.That(closes, Is.EqualTo(total), "every refusal of a request with a body ends its connection");
+            Assert.That(api.Output, Does.Not.Contain("Reading is already in progress").And.Not.Contain("ended abnormally"));
+        });
+    }
+
     private static object Registration() =>
         new { email = $"fault-{Guid.NewGuid():N}@example.com", password = "correct horse battery staple", display_name = "Fault" };
+
+    private static string Dump(IEnumerable<JsonObject> lines) => string.Join('\n', lines.Select(l => l.ToJsonString()));
 
     /// <summary>One API process on a free port, with its output collected.</summary>
     private sealed class RunningApi : IAsyncDisposable
