@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.SectionName));
         if (jobs.Enabled)
         {
+            services.AddScoped<JobCommandSender>();
             var properties = new System.Collections.Specialized.NameValueCollection
             {
                 ["quartz.scheduler.instanceName"] = SchedulerName,
