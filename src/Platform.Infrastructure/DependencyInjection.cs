@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -35,10 +37,25 @@ public static class DependencyInjection
 
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<SessionRevocationCache>();
+        services.AddSingleton<DatabaseCircuitBreaker>();
+        services.AddSingleton<CircuitBreakerConnectionInterceptor>();
+        services.AddHostedService(sp => new DatabaseCircuitProbe(
+            sp.GetRequiredService<DatabaseCircuitBreaker>(), connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseCircuitProbe>>()));
         services.AddDbContext<PlatformDbContext>((sp, options) => options
-            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(database.MaxRetryCount))
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.ExecutionStrategy(
+                dependencies => new CircuitAwareExecutionStrategy(dependencies, database.MaxRetryCount, sp.GetRequiredService<DatabaseCircuitBreaker>())))
             .UseSnakeCaseNamingConvention()
-            // Interceptors registered as services join in (tests inject faults this way).
+            // EF Core logs these at Error before the pipeline has decided what they mean: a lost race on a unique
+            // index that becomes a 409, a database outage that becomes a 503. The pipeline and the exception handler
+            // log what they map (and an unexpected failure at Error, with its stack trace), so EF's own lines are Debug.
+            .ConfigureWarnings(w => w.Log(
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug)))
+            // The circuit breaker first; interceptors registered as services join in (tests inject faults this way).
+            .AddInterceptors(sp.GetRequiredService<CircuitBreakerConnectionInterceptor>())
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddScoped<ICommitVerifier, PostgresCommitVerifier>();
@@ -88,10 +105,16 @@ public static class DependencyInjection
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.SectionName));
         if (jobs.Enabled)
         {
+            services.AddScoped<JobCommandSender>();
             var properties = new System.Collections.Specialized.NameValueCollection
             {
                 ["quartz.scheduler.instanceName"] = SchedulerName,
                 ["quartz.scheduler.instanceId"] = "AUTO",
+                // Shutdown cancels running jobs (their commands roll back; the next firing, here or on another
+                // member, does the work) instead of waiting for them, and a scheduler that lost the database retries
+                // every 2 s rather than 15 s, so it notices a shutdown promptly.
+                ["quartz.scheduler.interruptJobsOnShutdown"] = "true",
+                ["quartz.jobStore.dbRetryInterval"] = "2000",
             };
             services.AddQuartz(properties, q =>
             {
@@ -135,7 +158,7 @@ public static class DependencyInjection
                     .StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(jobs.SessionPruneInterval).RepeatForever()));
             });
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         }
 
         return services;

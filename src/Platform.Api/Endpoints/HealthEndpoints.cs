@@ -25,9 +25,9 @@ internal static class HealthEndpoints
 
     public static IResult Health() => TypedResults.Ok(new { status = "ok" });
 
-    public static async Task<IResult> Ready(DatabaseMigrator migrator, CancellationToken cancellationToken)
+    public static async Task<IResult> Ready(DatabaseMigrator migrator, DatabaseCircuitBreaker breaker, CancellationToken cancellationToken)
     {
-        var database = await CheckDatabaseAsync(migrator, cancellationToken);
+        var database = await CheckDatabaseAsync(migrator, breaker, cancellationToken);
         var ready = database.Status == "ok";
         var body = new { status = ready ? "ok" : "unavailable", checks = new { database = database.Status, migrations = database.Migrations } };
         return TypedResults.Json(body, statusCode: ready ? 200 : 503);
@@ -35,11 +35,12 @@ internal static class HealthEndpoints
 
     public static async Task<IResult> FullHealth(
         DatabaseMigrator migrator,
+        DatabaseCircuitBreaker breaker,
         NpgsqlDataSource dataSource,
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
-        var database = await CheckDatabaseAsync(migrator, cancellationToken);
+        var database = await CheckDatabaseAsync(migrator, breaker, cancellationToken);
         var scheduler = await DescribeSchedulerAsync(services, dataSource, cancellationToken);
         var ready = database.Status == "ok";
         var body = new
@@ -48,7 +49,15 @@ internal static class HealthEndpoints
             version = Version,
             checks = new
             {
-                database = new { status = database.Status, latency_ms = database.LatencyMs, migrations = database.Migrations, applied_migration = database.Latest },
+                database = new
+                {
+                    status = database.Status,
+                    latency_ms = database.LatencyMs,
+                    migrations = database.Migrations,
+                    applied_migration = database.Latest,
+                    circuit = breaker.IsOpen ? "open" : "closed",
+                    circuit_open_since = breaker.OpenSince,
+                },
                 scheduler,
                 notifications = Listener(services),
             },
@@ -68,8 +77,14 @@ internal static class HealthEndpoints
     public static IResult Metrics(PrometheusMetrics metrics) =>
         TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
 
-    private static async Task<DatabaseCheck> CheckDatabaseAsync(DatabaseMigrator migrator, CancellationToken cancellationToken)
+    private static async Task<DatabaseCheck> CheckDatabaseAsync(DatabaseMigrator migrator, DatabaseCircuitBreaker breaker, CancellationToken cancellationToken)
     {
+        if (breaker.IsOpen)
+        {
+            // Known to be down, and the breaker's probe is already trying it every second: answer at once.
+            return new DatabaseCheck("unreachable", null, "unknown", null);
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -85,6 +100,7 @@ internal static class HealthEndpoints
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
         {
+            breaker.ReportFailure(ex);
             return new DatabaseCheck("unreachable", null, "unknown", null);
         }
     }

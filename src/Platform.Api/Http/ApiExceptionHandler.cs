@@ -66,7 +66,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
         if (databaseErrors.IsUnavailable(exception))
         {
-            LogDatabaseUnavailable(exception);
+            // One line per request, without the stack trace: an outage is expected, and its start and end are logged
+            // once each by the circuit breaker (ADR 0028).
+            LogDatabaseUnavailable(httpContext.Request.Method, httpContext.Request.Path.Value, Describe(exception));
             httpContext.Response.Headers.RetryAfter = "5";
             await Problems.WriteAsync(httpContext, 503, ProblemCodes.DependencyUnavailable, "Service Unavailable", "The database is not reachable. Retry shortly.");
             return true;
@@ -114,6 +116,20 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
     private partial void LogUnexpected(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable")]
-    private partial void LogDatabaseUnavailable(Exception exception);
+    /// <summary>The exception's type and message, and its innermost cause's: enough to tell a refused connection from a timeout.</summary>
+    private static string Describe(Exception exception)
+    {
+        var innermost = exception;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return ReferenceEquals(innermost, exception)
+            ? $"{exception.GetType().Name}: {exception.Message}"
+            : $"{exception.GetType().Name}: {exception.Message} <- {innermost.GetType().Name}: {innermost.Message}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable: {Method} {Path} answered 503 ({Reason})")]
+    private partial void LogDatabaseUnavailable(string method, string? path, string reason);
 }

@@ -148,8 +148,13 @@ internal sealed class TieredRateLimitMiddleware(RequestDelegate next)
         {
             // These tiers fail open: without the database the request goes on unlimited (the routes that need the
             // database answer 503 themselves, and the cached status page keeps being served). The auth tier does not.
-            context.RequestServices.GetRequiredService<ILogger<TieredRateLimitMiddleware>>()
-                .LogWarning(ex, "Rate-limit counter unavailable; letting the request through unlimited");
+            // While the circuit breaker is open the outage is already logged (once, by the breaker): say nothing more.
+            if (ex is not Platform.Infrastructure.Persistence.DatabaseCircuitOpenException)
+            {
+                context.RequestServices.GetRequiredService<ILogger<TieredRateLimitMiddleware>>()
+                    .LogWarning("Rate-limit counter unavailable ({Reason}); letting the request through unlimited", ex.Message);
+            }
+
             await next(context);
             return;
         }

@@ -1,14 +1,16 @@
 using Npgsql;
 using Platform.Application.Common.Interfaces;
+using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.Identity;
 
 /// <summary>Consecutive sign-in failures per account in <c>login_failures</c>: one atomic upsert per failure.</summary>
-internal sealed class PostgresLoginFailureStore(NpgsqlDataSource dataSource) : ILoginFailureStore
+internal sealed class PostgresLoginFailureStore(DatabaseCircuitBreaker breaker) : ILoginFailureStore
 {
     public async Task<DateTimeOffset?> BlockedUntilAsync(string account, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT blocked_until FROM login_failures WHERE account = $1 AND blocked_until > $2");
+        await using var connection = await breaker.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT blocked_until FROM login_failures WHERE account = $1 AND blocked_until > $2", connection);
         command.Parameters.AddWithValue(account);
         command.Parameters.AddWithValue(now);
         var value = await command.ExecuteScalarAsync(cancellationToken);
@@ -18,7 +20,7 @@ internal sealed class PostgresLoginFailureStore(NpgsqlDataSource dataSource) : I
     public async Task<int> RecordFailureAsync(string account, DateTimeOffset now, TimeSpan forgetAfter, Func<int, TimeSpan> delayAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delayAfter);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await breaker.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         int failures;
         await using (var count = new NpgsqlCommand(
@@ -52,7 +54,8 @@ internal sealed class PostgresLoginFailureStore(NpgsqlDataSource dataSource) : I
 
     public async Task ResetAsync(string account, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM login_failures WHERE account = $1");
+        await using var connection = await breaker.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM login_failures WHERE account = $1", connection);
         command.Parameters.AddWithValue(account);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

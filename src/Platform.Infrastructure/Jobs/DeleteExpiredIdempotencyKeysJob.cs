@@ -1,4 +1,3 @@
-using MediatR;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Idempotency;
 using Platform.Application.Housekeeping.Commands.DeleteExpiredIdempotencyKeys;
@@ -8,10 +7,10 @@ namespace Platform.Infrastructure.Jobs;
 
 /// <summary>Sweeps expired idempotency keys through the command pipeline. Runs once across the cluster.</summary>
 [DisallowConcurrentExecution]
-public sealed class DeleteExpiredIdempotencyKeysJob(IMediator mediator, IOptions<IdempotencyOptions> options) : IJob
+public sealed class DeleteExpiredIdempotencyKeysJob(JobCommandSender sender, IOptions<IdempotencyOptions> options) : IJob
 {
     public static readonly JobKey Key = new("delete-expired-idempotency-keys", "maintenance");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await mediator.Send(new DeleteExpiredIdempotencyKeysCommand(options.Value.CleanupBatchSize), cancellationToken);
+        await sender.SendAsync(context, new DeleteExpiredIdempotencyKeysCommand(options.Value.CleanupBatchSize), cancellationToken);
 }

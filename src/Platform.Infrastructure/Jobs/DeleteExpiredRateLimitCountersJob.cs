@@ -1,4 +1,3 @@
-using MediatR;
 using Platform.Application.Housekeeping.Commands.DeleteExpiredRateLimitCounters;
 using Quartz;
 
@@ -6,10 +5,10 @@ namespace Platform.Infrastructure.Jobs;
 
 /// <summary>Deletes rate-limit counters whose window has passed, so the table holds only live windows.</summary>
 [DisallowConcurrentExecution]
-public sealed class DeleteExpiredRateLimitCountersJob(IMediator mediator) : IJob
+public sealed class DeleteExpiredRateLimitCountersJob(JobCommandSender sender) : IJob
 {
     public static readonly JobKey Key = new("delete-expired-rate-limit-counters", "maintenance");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await mediator.Send(new DeleteExpiredRateLimitCountersCommand(), cancellationToken);
+        await sender.SendAsync(context, new DeleteExpiredRateLimitCountersCommand(), cancellationToken);
 }

@@ -1,4 +1,3 @@
-using MediatR;
 using Microsoft.Extensions.Options;
 using Platform.Application.Identity;
 using Platform.Application.Identity.Commands.PruneEndedSessions;
@@ -8,10 +7,10 @@ namespace Platform.Infrastructure.Jobs;
 
 /// <summary>Deletes sessions that ended longer ago than the retention period, in batches. Runs once across the cluster.</summary>
 [DisallowConcurrentExecution]
-public sealed class PruneEndedSessionsJob(IMediator mediator, IOptions<AuthOptions> options) : IJob
+public sealed class PruneEndedSessionsJob(JobCommandSender sender, IOptions<AuthOptions> options) : IJob
 {
     public static readonly JobKey Key = new("prune-ended-sessions", "maintenance");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await mediator.Send(new PruneEndedSessionsCommand(options.Value.SessionPruneBatchSize), cancellationToken);
+        await sender.SendAsync(context, new PruneEndedSessionsCommand(options.Value.SessionPruneBatchSize), cancellationToken);
 }

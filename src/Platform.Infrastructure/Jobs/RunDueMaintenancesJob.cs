@@ -1,4 +1,3 @@
-using MediatR;
 using Platform.Application.Status.Commands.RunDueMaintenances;
 using Quartz;
 
@@ -6,10 +5,10 @@ namespace Platform.Infrastructure.Jobs;
 
 /// <summary>Starts and completes scheduled maintenance when its time comes. Runs on one cluster member at a time.</summary>
 [DisallowConcurrentExecution]
-public sealed class RunDueMaintenancesJob(IMediator mediator) : IJob
+public sealed class RunDueMaintenancesJob(JobCommandSender sender) : IJob
 {
     public static readonly JobKey Key = new("run-due-maintenances", "status");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await mediator.Send(new RunDueMaintenancesCommand(), cancellationToken);
+        await sender.SendAsync(context, new RunDueMaintenancesCommand(), cancellationToken);
 }

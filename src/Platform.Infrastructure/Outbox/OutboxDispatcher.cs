@@ -30,6 +30,12 @@ public sealed partial class OutboxDispatcher : BackgroundService
     private readonly ResiliencePipeline handlerTimeout;
     private readonly ResiliencePipeline storeRetry;
     private readonly ConcurrentDictionary<Guid, byte> inFlight = new();
+
+    /// <summary>
+    /// Bounds the bookkeeping writes (completions, failures) once stopping has begun: they are worth a moment, not a
+    /// shutdown held up by a database that does not answer (their leases run out and another instance delivers again).
+    /// </summary>
+    private readonly CancellationTokenSource recordingDeadline = new();
     private DateTimeOffset lastStats = DateTimeOffset.MinValue;
     private bool databaseDown;
 
@@ -99,14 +105,15 @@ public sealed partial class OutboxDispatcher : BackgroundService
         }
         finally
         {
-            // Even when stopping mid-batch, what was done is recorded (without the stopping token). If that fails
-            // too, the leases run out and the messages are delivered again: at least once, never lost.
+            // Even when stopping mid-batch, what was done is recorded (not with the stopping token, but with at most
+            // two seconds' grace after it). If that fails too, the leases run out and the messages are delivered
+            // again: at least once, never lost.
             foreach (var id in processed)
             {
                 inFlight.TryRemove(id, out _);
             }
 
-            await storeRetry.ExecuteAsync(async ct => await store.CompleteAsync([.. processed], ct), CancellationToken.None);
+            await storeRetry.ExecuteAsync(async ct => await store.CompleteAsync([.. processed], ct), recordingDeadline.Token);
         }
 
         return claimed.Count;
@@ -114,6 +121,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        recordingDeadline.CancelAfter(TimeSpan.FromSeconds(2));
         await base.StopAsync(cancellationToken);
         var unfinished = inFlight.Keys.ToArray();
         if (unfinished.Length == 0)
@@ -223,7 +231,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
                 LogRetrying(message.Id, message.Type, message.Attempt, delay.TotalSeconds, error);
             }
 
-            await storeRetry.ExecuteAsync(async ct => await store.FailAsync(message.Id, error, park, delay, ct), CancellationToken.None);
+            await storeRetry.ExecuteAsync(async ct => await store.FailAsync(message.Id, error, park, delay, ct), recordingDeadline.Token);
             inFlight.TryRemove(message.Id, out _);
             return false;
         }
@@ -239,6 +247,12 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
         lastStats = now;
         metrics.Update(await store.StatsAsync(cancellationToken));
+    }
+
+    public override void Dispose()
+    {
+        recordingDeadline.Dispose();
+        base.Dispose();
     }
 
     private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)

@@ -9,4 +9,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Transient-failure retries of a whole command (connection drops, serialization failures).</summary>
     public int MaxRetryCount { get; set; } = 3;
+
+    /// <summary>
+    /// While the database is unreachable (the circuit is open, ADR 0028), how often a fresh connection is tried. The
+    /// first request after the database is back succeeds at most about this long (plus the probe's round trip) later.
+    /// </summary>
+    public TimeSpan CircuitProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

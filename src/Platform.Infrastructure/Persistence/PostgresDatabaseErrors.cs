@@ -14,8 +14,9 @@ internal sealed class PostgresDatabaseErrors : IDatabaseErrors
     public bool IsUnavailable(Exception exception) => IsDatabaseUnavailable(exception);
 
     /// <summary>
-    /// A connection that could not be opened or broke, a timeout, a server shutting down, or retries that ran out on
-    /// such failures: the database is not answering, which is no fault of the request.
+    /// A connection that could not be opened or broke, a timeout, a server shutting down, retries that ran out on
+    /// such failures, or the circuit breaker refusing to try (ADR 0028): the database is not answering, which is no
+    /// fault of the request.
     /// </summary>
     public static bool IsDatabaseUnavailable(Exception exception)
     {
@@ -24,6 +25,7 @@ internal sealed class PostgresDatabaseErrors : IDatabaseErrors
             switch (e)
             {
                 case RetryLimitExceededException:
+                case DatabaseCircuitOpenException:
                 case Application.Common.UnitOfWork.CommitOutcomeUnknownException:
                 case SocketException:
                 case NpgsqlException { IsTransient: true }:

@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Infrastructure.Persistence;
 
 namespace Platform.Infrastructure.RateLimiting;
 
@@ -6,11 +7,14 @@ namespace Platform.Infrastructure.RateLimiting;
 /// One upsert per hit. Windows are aligned to the epoch on the database's clock, so instances whose clocks differ
 /// still agree on them; a counter only ever moves forward to a later window (an instance cannot reset it).
 /// </summary>
-internal sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRateLimitStore
+internal sealed class PostgresRateLimitStore(DatabaseCircuitBreaker breaker) : IRateLimitStore
 {
     public async Task<RateLimitCount> AddAsync(string key, TimeSpan window, int hits, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        // Through the circuit breaker: this runs before almost every request, so it is what first notices an outage,
+        // and while the database is known to be down it fails at once instead of waiting to connect.
+        await using var connection = await breaker.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             WITH w AS (
                 SELECT to_timestamp(floor(extract(epoch FROM now()) / $2) * $2) AS start, now() AS at
@@ -25,7 +29,8 @@ internal sealed class PostgresRateLimitStore(NpgsqlDataSource dataSource) : IRat
                 window_start = GREATEST(c.window_start, excluded.window_start),
                 expires_at = GREATEST(c.expires_at, excluded.expires_at)
             RETURNING hits, expires_at, (SELECT at FROM w)
-            """);
+            """,
+            connection);
         command.Parameters.AddWithValue(key);
         command.Parameters.AddWithValue(window.TotalSeconds);
         command.Parameters.AddWithValue(hits);

@@ -18,6 +18,7 @@ internal sealed partial class SessionRevocationListener(
     SessionRevocationCache cache,
     Application.Status.StatusPageCache statusCache,
     OutboxSignal outboxSignal,
+    Persistence.DatabaseCircuitBreaker breaker,
     TimeProvider timeProvider,
     ILogger<SessionRevocationListener> logger) : BackgroundService
 {
@@ -39,6 +40,7 @@ internal sealed partial class SessionRevocationListener(
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
         {
+            breaker.ReportFailure(ex);
             LogConnectFailed(ex);
         }
 
@@ -79,7 +81,17 @@ internal sealed partial class SessionRevocationListener(
             }
             catch (Exception ex) when (ex is NpgsqlException or System.IO.IOException or InvalidOperationException or TimeoutException)
             {
-                LogConnectionLost(ex);
+                breaker.ReportFailure(ex);
+                // Once per outage at Warning (no stack trace: a lost connection is expected); each failed retry at Debug.
+                if (cache.ListeningSince is not null || delay == TimeSpan.FromMilliseconds(250))
+                {
+                    LogConnectionLost(ex.Message);
+                }
+                else
+                {
+                    LogReconnectFailed(ex.Message);
+                }
+
                 await CloseAsync();
                 try
                 {
@@ -172,6 +184,9 @@ internal sealed partial class SessionRevocationListener(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification listener (session revocations, status changes) could not connect at start-up; retrying in the background")]
     private partial void LogConnectFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification listener (session revocations, status changes) lost its connection; reconnecting")]
-    private partial void LogConnectionLost(Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification listener (session revocations, status changes) lost its connection ({Reason}); reconnecting")]
+    private partial void LogConnectionLost(string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Notification listener could not reconnect yet ({Reason})")]
+    private partial void LogReconnectFailed(string reason);
 }

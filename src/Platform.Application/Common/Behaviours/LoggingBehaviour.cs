@@ -13,6 +13,7 @@ namespace Platform.Application.Common.Behaviours;
 internal sealed partial class LoggingBehaviour<TRequest, TResponse>(
     ILogger<LoggingBehaviour<TRequest, TResponse>> logger,
     ICurrentUser currentUser,
+    IDatabaseErrors databaseErrors,
     ApplicationMetrics metrics) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
@@ -33,6 +34,12 @@ internal sealed partial class LoggingBehaviour<TRequest, TResponse>(
         catch (Domain.Common.DomainException ex)
         {
             outcome = ex.Code;
+            throw;
+        }
+        catch (Exception ex) when (databaseErrors.IsUnavailable(ex))
+        {
+            // Mapped to 503 dependency.unavailable and logged once there as a warning: not an unexpected failure.
+            outcome = "dependency.unavailable";
             throw;
         }
         catch (Exception)
