@@ -150,6 +150,7 @@ app.Services.GetRequiredService<PrometheusMetrics>();
 
 app.UseForwardedHeaders();
 app.UseMiddleware<RequestCorrelationMiddleware>();
+app.UseRequestLogging();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(async context =>
