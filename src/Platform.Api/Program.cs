@@ -21,6 +21,7 @@ using Platform.Infrastructure.Sessions;
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 Logging.Configure(builder);
+builder.AddPlatformTelemetry();
 
 var migrateOnly = args.Contains("migrate", StringComparer.Ordinal);
 if (migrateOnly)
@@ -45,8 +46,6 @@ builder.Services.AddApplication();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
-builder.Services.AddSingleton<Telemetry>();
-builder.Services.AddSingleton<PrometheusMetrics>();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails();
 builder.Services.Configure<JsonOptions>(o => Platform.Application.Common.Messaging.ApplicationJson.ApplyTo(o.SerializerOptions));
@@ -145,8 +144,6 @@ if (migrateOnly)
 
 app.Services.GetRequiredService<Platform.Application.Status.StatusPageCache>().MaxAge =
     TimeSpan.FromSeconds(app.Services.GetRequiredService<IOptions<StatusPageOptions>>().Value.MaxAgeSeconds);
-app.Services.GetRequiredService<Telemetry>();
-app.Services.GetRequiredService<PrometheusMetrics>();
 
 app.UseForwardedHeaders();
 app.UseMiddleware<RequestCorrelationMiddleware>();
@@ -177,6 +174,7 @@ app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapAuthEndpoints();
 app.MapAdminEndpoints();
 app.MapTicketEndpoints();

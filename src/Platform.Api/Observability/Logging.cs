@@ -25,7 +25,6 @@ internal static class Logging
             (services, logger) => Build(logger, builder.Configuration),
             preserveStaticLogger: true,
             writeToProviders: true);
-        Telemetry.AddLogExport(builder.Logging, builder.Configuration);
     }
 
     /// <summary>Writes exactly one line per request, with the route template, the ids, the user and the problem code.</summary>
