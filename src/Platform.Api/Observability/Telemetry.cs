@@ -71,7 +71,8 @@ internal static class Telemetry
                     .AddView("http.server.request.duration", new MetricStreamConfiguration { TagKeys = HttpServerTags })
                     .AddView(instrument => instrument.Meter.Name == ApplicationMetrics.MeterName && instrument.Unit == "s" && instrument is Histogram<double>
                         ? new ExplicitBucketHistogramConfiguration { Boundaries = SecondsBuckets }
-                        : null);
+                        : null)
+                    .AddView(instrument => PrometheusSafeName(instrument) is { } name ? new MetricStreamConfiguration { Name = name } : null);
                 if (exporter == MetricsExporter.OpenTelemetry)
                 {
                     // No response cache (a scrape always shows what was recorded before it), and no otel_scope_* labels, so series keep their names and labels.
@@ -102,6 +103,32 @@ internal static class Telemetry
                 options.IncludeFormattedMessage = true;
             });
         }
+    }
+
+    /// <summary>
+    /// A new name for a gauge or up-down counter whose name ends in <c>.count</c>, which Prometheus reserves for
+    /// histograms and summaries (<c>promtool check metrics</c> refuses <c>dotnet_timer_count</c> as a gauge); null to keep it.
+    /// </summary>
+    public static string? PrometheusSafeName(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        var monotonic = instrument.GetType().Name.StartsWith("Counter", StringComparison.Ordinal)
+            || instrument.GetType().Name.StartsWith("ObservableCounter", StringComparison.Ordinal)
+            || instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal);
+        if (monotonic || !instrument.Name.EndsWith(".count", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return instrument.Name switch
+        {
+            "db.client.connection.count" => "db.client.connections",
+            "dotnet.assembly.count" => "dotnet.assemblies",
+            "dotnet.process.cpu.count" => "dotnet.process.cpus",
+            "dotnet.timer.count" => "dotnet.timers",
+            "dotnet.thread_pool.thread.count" => "dotnet.thread_pool.threads",
+            _ => instrument.Name[..^".count".Length] + ".current",
+        };
     }
 
     public static void MapMetricsEndpoint(this WebApplication app)
