@@ -156,29 +156,11 @@ internal enum MetricsExporter
     None,
 }
 
-/// <summary>prometheus-net's MeterAdapter over the same meters, into a registry of this host's own.</summary>
-internal sealed class PrometheusNetMetrics : IDisposable
+/// <summary>
+/// prometheus-net as it ships: its static default registry, whose MeterAdapter listens to every meter. (A per-host
+/// registry with an explicit MeterAdapter exported no meter series at all with 8.2.1 on .NET 10.)
+/// </summary>
+internal sealed class PrometheusNetMetrics
 {
-    private static readonly HashSet<string> MeterNames = new(StringComparer.Ordinal)
-    {
-        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "Npgsql", "System.Runtime", ApplicationMetrics.MeterName,
-    };
-
-    private readonly IDisposable adapter;
-
-    public PrometheusNetMetrics(IMeterFactory meterFactory)
-    {
-        Registry = Prometheus.Metrics.NewCustomRegistry();
-        adapter = Prometheus.MeterAdapter.StartListening(new Prometheus.MeterAdapterOptions
-        {
-            Registry = Registry,
-            InstrumentFilterPredicate = instrument => MeterNames.Contains(instrument.Meter.Name)
-                && (instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, meterFactory)),
-            ResolveHistogramBuckets = _ => Telemetry.SecondsBuckets,
-        });
-    }
-
-    public Prometheus.CollectorRegistry Registry { get; }
-
-    public void Dispose() => adapter.Dispose();
+    public CollectorRegistry Registry { get; } = Prometheus.Metrics.DefaultRegistry;
 }
