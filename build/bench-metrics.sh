@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cost of the /metrics exporter candidates, measured in one run against the same app with metrics off.
 #
-#   build/bench-metrics.sh [seconds per run, default 10] [rounds, default 2] [git revision, default: the working tree]
+#   build/bench-metrics.sh [seconds per run, default 10] [rounds, default 2] [git revision, default 9c0ac55]
 #
 # For each round it runs every mode in turn (none, opentelemetry, prometheus-net: A,B,C,A,B,C...), each in a fresh
 # Release process of the API on loopback with request logging at Warning (so logging does not dominate):
@@ -9,9 +9,10 @@
 #   - scrape cost: GET /metrics back to back from one wrk connection for 5 s, after traffic on a few routes (ms per
 #     scrape, and the size of the text);
 #   - validity: the scraped text through `promtool check metrics`.
-# It prints each run and then the means, as ratios to "none". The modes are the `Metrics:Exporter` setting of the
-# revision measured; the decision it informed (adr/0022) removed the setting, so to repeat the measurement pass the
-# revision that still has it (see adr/0022). Nothing leaves 127.0.0.1; everything it starts is stopped on exit.
+# It prints each run and then the means, as ratios to "none". The modes are the temporary `Metrics:Exporter` setting,
+# which the decision (adr/0022) removed with the losing exporter, so by default the script builds revision 9c0ac55
+# (the last with the setting) in a temporary worktree. Pass "." to build the working tree instead.
+# Nothing leaves 127.0.0.1; everything it starts is stopped on exit.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,7 +25,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 duration=${1:-10}
 rounds=${2:-2}
-rev=${3:-}
+rev=${3:-9c0ac55}
 modes=(${MODES:-none opentelemetry prometheus-net})
 command -v wrk >/dev/null 2>&1 || apt_install wrk
 ensure_promtool
@@ -43,7 +44,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ -n "$rev" ]]; then
+if [[ "$rev" != "." ]]; then
     tree="$work/tree"
     git -C "$repo" worktree add --detach "$tree" "$rev" >/dev/null
 fi

@@ -6,7 +6,6 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Platform.Application.Common.Behaviours;
-using Prometheus;
 
 namespace Platform.Api.Observability;
 
@@ -33,18 +32,10 @@ internal static class Telemetry
     public static bool IsExportEnabled(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
-    public static MetricsExporter ExporterOf(IConfiguration configuration) => configuration["Metrics:Exporter"] switch
-    {
-        "prometheus-net" => MetricsExporter.PrometheusNet,
-        "none" => MetricsExporter.None,
-        _ => MetricsExporter.OpenTelemetry,
-    };
-
     public static void AddPlatformTelemetry(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         var export = IsExportEnabled(configuration);
-        var exporter = ExporterOf(configuration);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? "platform-api"));
 
@@ -62,38 +53,27 @@ internal static class Telemetry
             }
         });
 
-        if (exporter == MetricsExporter.OpenTelemetry || export)
+        otel.WithMetrics(metrics =>
         {
-            otel.WithMetrics(metrics =>
+            metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation()
+                .AddMeter(Meters)
+                .AddView("http.server.request.duration", new MetricStreamConfiguration { TagKeys = HttpServerTags })
+                .AddView(instrument => instrument.Meter.Name == ApplicationMetrics.MeterName && instrument.Unit == "s" && instrument is Histogram<double>
+                    ? new ExplicitBucketHistogramConfiguration { Boundaries = SecondsBuckets }
+                    : null)
+                .AddView(instrument => PrometheusSafeName(instrument) is { } name ? new MetricStreamConfiguration { Name = name } : null);
+            // No response cache (a scrape always shows what was recorded before it), and no otel_scope_* labels, so
+            // series keep their names and labels.
+            metrics.AddPrometheusExporter(o =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation()
-                    .AddMeter(Meters)
-                    .AddView("http.server.request.duration", new MetricStreamConfiguration { TagKeys = HttpServerTags })
-                    .AddView(instrument => instrument.Meter.Name == ApplicationMetrics.MeterName && instrument.Unit == "s" && instrument is Histogram<double>
-                        ? new ExplicitBucketHistogramConfiguration { Boundaries = SecondsBuckets }
-                        : null)
-                    .AddView(instrument => PrometheusSafeName(instrument) is { } name ? new MetricStreamConfiguration { Name = name } : null);
-                if (exporter == MetricsExporter.OpenTelemetry)
-                {
-                    // No response cache (a scrape always shows what was recorded before it), and no otel_scope_* labels, so series keep their names and labels.
-                    metrics.AddPrometheusExporter(o =>
-                    {
-                        o.ScrapeResponseCacheDurationMilliseconds = 0;
-                        o.ScopeInfoEnabled = false;
-                    });
-                }
-
-                if (export)
-                {
-                    metrics.AddOtlpExporter();
-                }
+                o.ScrapeResponseCacheDurationMilliseconds = 0;
+                o.ScopeInfoEnabled = false;
             });
-        }
-
-        if (exporter == MetricsExporter.PrometheusNet)
-        {
-            builder.Services.AddSingleton<PrometheusNetMetrics>();
-        }
+            if (export)
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
 
         if (export)
         {
@@ -131,36 +111,7 @@ internal static class Telemetry
         };
     }
 
-    public static void MapMetricsEndpoint(this WebApplication app)
-    {
-        switch (ExporterOf(app.Configuration))
-        {
-            case MetricsExporter.OpenTelemetry:
-                app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
-                break;
-            case MetricsExporter.PrometheusNet:
-                var adapter = app.Services.GetRequiredService<PrometheusNetMetrics>();
-                app.MapMetrics(MetricsPath, adapter.Registry).AllowAnonymous();
-                break;
-            default:
-                break;
-        }
-    }
-}
-
-/// <summary>Which /metrics exporter serves the meters (for the measurement in build/bench-metrics.sh only).</summary>
-internal enum MetricsExporter
-{
-    OpenTelemetry,
-    PrometheusNet,
-    None,
-}
-
-/// <summary>
-/// prometheus-net as it ships: its static default registry, whose MeterAdapter listens to every meter. (A per-host
-/// registry with an explicit MeterAdapter exported no meter series at all with 8.2.1 on .NET 10.)
-/// </summary>
-internal sealed class PrometheusNetMetrics
-{
-    public CollectorRegistry Registry { get; } = Prometheus.Metrics.DefaultRegistry;
+    /// <summary>Serves <c>/metrics</c> (Prometheus text 0.0.4, or OpenMetrics when the scraper asks) from the exporter.</summary>
+    public static void MapMetricsEndpoint(this WebApplication app) =>
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
 }
