@@ -23,6 +23,7 @@ using Platform.Infrastructure.Sessions;
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 Logging.Configure(builder);
+builder.AddPlatformTelemetry();
 
 var migrateOnly = args.Contains("migrate", StringComparer.Ordinal);
 if (migrateOnly)
@@ -50,8 +51,6 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
-builder.Services.AddSingleton<Telemetry>();
-builder.Services.AddSingleton<PrometheusMetrics>();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails();
 builder.Services.Configure<JsonOptions>(o => Platform.Application.Common.Messaging.ApplicationJson.ApplyTo(o.SerializerOptions));
@@ -150,11 +149,10 @@ if (migrateOnly)
 
 app.Services.GetRequiredService<Platform.Application.Status.StatusPageCache>().MaxAge =
     TimeSpan.FromSeconds(app.Services.GetRequiredService<IOptions<StatusPageOptions>>().Value.MaxAgeSeconds);
-app.Services.GetRequiredService<Telemetry>();
-app.Services.GetRequiredService<PrometheusMetrics>();
 
 app.UseForwardedHeaders();
 app.UseMiddleware<RequestCorrelationMiddleware>();
+app.UseRequestLogging();
 app.UseMiddleware<RefusedBodyMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
@@ -182,6 +180,7 @@ app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapAuthEndpoints();
 app.MapAdminEndpoints();
 app.MapTicketEndpoints();

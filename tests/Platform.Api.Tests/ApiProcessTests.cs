@@ -168,7 +168,8 @@ public sealed class ApiProcessTests
             var line = await WaitForLogLineAsync(output, "log-check-42", TimeSpan.FromSeconds(10));
 
             Assert.That(line, Is.Not.Null, Snapshot(output));
-            var properties = line!["Properties"]!;
+            // CLEF: the properties are top-level, next to @t, @mt/@m, @l, @tr and @sp.
+            var properties = line!;
             Assert.Multiple(() =>
             {
                 Assert.That(properties["trace_id"]!.GetValue<string>(), Is.EqualTo(traceId));
@@ -185,7 +186,7 @@ public sealed class ApiProcessTests
         }
     }
 
-    /// <summary>Polls the output until a JSON log line has Properties.request_id equal to <paramref name="requestId"/>; null on timeout.</summary>
+    /// <summary>Polls the output until a JSON log line has request_id equal to <paramref name="requestId"/>; null on timeout.</summary>
     private static async Task<JsonObject?> WaitForLogLineAsync(StringBuilder output, string requestId, TimeSpan timeout)
     {
         var waited = Stopwatch.StartNew();
@@ -194,7 +195,7 @@ public sealed class ApiProcessTests
             var line = Snapshot(output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Where(l => l.StartsWith('{'))
                 .Select(l => JsonNode.Parse(l)!.AsObject())
-                .FirstOrDefault(l => l["Properties"]?["request_id"]?.GetValue<string>() == requestId);
+                .FirstOrDefault(l => l["request_id"]?.GetValue<string>() == requestId);
             if (line is not null || waited.Elapsed >= timeout)
             {
                 return line;

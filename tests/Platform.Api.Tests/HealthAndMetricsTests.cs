@@ -68,7 +68,7 @@ public sealed class HealthAndMetricsTests : ApiTestBase
         using var client = Client(token);
 
         // Metrics live as long as the host, which this class's tests share: another test may already have created tickets.
-        const string series = "http_server_request_duration_seconds_count{method=\"POST\",route=\"/api/v1/tickets\",status=\"201\"}";
+        const string series = "http_server_request_duration_seconds_count{http_request_method=\"POST\",http_response_status_code=\"201\",http_route=\"/api/v1/tickets\"}";
         var before = await MetricsScraper.ValueAsync(client, series);
 
         var ticket = await client.PostAsync("/api/v1/tickets", JsonBody("""{"subject":"s","body":"b"}"""));

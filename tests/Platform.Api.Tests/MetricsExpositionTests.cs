@@ -45,7 +45,7 @@ public sealed class MetricsExpositionTests : ApiTestBase
             response = await client.GetAsync("/metrics");
             text = await response.Content.ReadAsStringAsync();
         }
-        while (!(text.Contains("status=\"404\"", StringComparison.Ordinal)
+        while (!(text.Contains("http_response_status_code=\"404\"", StringComparison.Ordinal)
                  && MetricsScraper.ValueOf(text, replays) > replaysBefore
                  && MetricsScraper.ValueOf(text, conflicts) > conflictsBefore)
                && waited.Elapsed < TimeSpan.FromSeconds(5));
@@ -55,10 +55,47 @@ public sealed class MetricsExpositionTests : ApiTestBase
         {
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/plain"));
             Assert.That(exit, Is.EqualTo(0), output + "\n" + text);
-            Assert.That(text, Does.Contain("http_server_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/tickets\",status=\"201\""));
-            Assert.That(text, Does.Contain("route=\"/api/v1/tickets/{id:guid}\",status=\"404\""));
+            // OpenTelemetry's semantic-convention label names (docs/operations.md, "Metrics endpoint").
+            Assert.That(text, Does.Contain("http_server_request_duration_seconds_bucket{http_request_method=\"POST\",http_response_status_code=\"201\",http_route=\"/api/v1/tickets\""));
+            Assert.That(text, Does.Contain("http_response_status_code=\"404\",http_route=\"/api/v1/tickets/{id:guid}\""));
             Assert.That(MetricsScraper.ValueOf(text, replays), Is.EqualTo(replaysBefore + 1), $"exactly one more replay (before: {replaysBefore})\n{text}");
             Assert.That(MetricsScraper.ValueOf(text, conflicts), Is.EqualTo(conflictsBefore + 1), $"exactly one more key_reused conflict (before: {conflictsBefore})\n{text}");
+        });
+    }
+
+    [Test]
+    public async Task The_outbox_metrics_of_the_Platform_meter_are_exposed_and_promtool_accepts_the_whole_output()
+    {
+        var (_, token) = await SignUpAsync();
+        using var client = Client(token);
+        var created = await client.PostAsync("/api/v1/tickets", JsonBody("""{"subject":"Outbox metrics","body":"b"}"""));
+        Assert.That((int)created.StatusCode, Is.EqualTo(201));
+
+        // The host's dispatcher handles the ticket's tickets.created message within moments; wait for its count.
+        const string dispatched = "platform_outbox_dispatched_total{";
+        HttpResponseMessage response;
+        string text;
+        var waited = Stopwatch.StartNew();
+        do
+        {
+            await Task.Delay(100);
+            (response, text) = await MetricsScraper.ScrapeAsync(client);
+        }
+        while (!text.Contains(dispatched, StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(10));
+        var (exit, output) = await PromtoolCheckAsync(text);
+
+        // A series without labels is written with empty braces by the exporter: `platform_outbox_pending{} 0`.
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(200));
+            Assert.That(exit, Is.EqualTo(0), output + "\n" + text);
+            Assert.That(text, Does.Contain("# TYPE platform_outbox_dispatched_total counter"));
+            Assert.That(text, Does.Contain(dispatched + "outcome="), "dispatch outcomes are counted by outcome and type");
+            Assert.That(text, Does.Contain("# TYPE platform_outbox_handler_duration_seconds histogram"));
+            Assert.That(text, Does.Match("(?m)^platform_outbox_handler_duration_seconds_bucket\\{type=\"tickets.created\",le=\"0.005\"\\} "));
+            Assert.That(text, Does.Match("(?m)^platform_outbox_pending(\\{\\})? [0-9]"));
+            Assert.That(text, Does.Match("(?m)^platform_outbox_parked(\\{\\})? [0-9]"));
+            Assert.That(text, Does.Match("(?m)^platform_outbox_oldest_pending_age_seconds(\\{\\})? [0-9]"));
         });
     }
 

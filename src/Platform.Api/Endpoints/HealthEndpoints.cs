@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Reflection;
 using Npgsql;
-using Platform.Api.Observability;
 using Platform.Infrastructure.Persistence;
 using Quartz;
 
 namespace Platform.Api.Endpoints;
 
-/// <summary>Liveness, readiness, an operator's detailed health view, and Prometheus metrics.</summary>
+/// <summary>Liveness, readiness and an operator's detailed health view (<c>/metrics</c> is mapped by Observability/Telemetry).</summary>
 internal static class HealthEndpoints
 {
     private static readonly string Version =
@@ -20,7 +19,6 @@ internal static class HealthEndpoints
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/health/full", FullHealth).WithName(nameof(FullHealth)).WithTags("Health").AllowAnonymous()
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
-        app.MapGet("/metrics", Metrics).WithTags("Health").AllowAnonymous().ExcludeFromDescription();
     }
 
     public static IResult Health() => TypedResults.Ok(new { status = "ok" });
@@ -73,9 +71,6 @@ internal static class HealthEndpoints
             ? new { status = "listening", since, known_revoked_sessions = cache.Count }
             : new { status = "reconnecting", since = (DateTimeOffset?)null, known_revoked_sessions = cache.Count };
     }
-
-    public static IResult Metrics(PrometheusMetrics metrics) =>
-        TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
 
     private static async Task<DatabaseCheck> CheckDatabaseAsync(DatabaseMigrator migrator, DatabaseCircuitBreaker breaker, CancellationToken cancellationToken)
     {

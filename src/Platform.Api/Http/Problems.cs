@@ -8,6 +8,9 @@ internal static class Problems
 {
     public const string ContentType = "application/problem+json";
 
+    /// <summary>The <see cref="HttpContext.Items"/> key holding the code of the problem written, for the request log line.</summary>
+    public const string CodeItem = "platform.problem_code";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -41,6 +44,7 @@ internal static class Problems
             body["errors"] = errors;
         }
 
+        context.Items[CodeItem] = code;
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json), context.RequestAborted);

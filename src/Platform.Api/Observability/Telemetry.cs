@@ -1,6 +1,6 @@
-using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Npgsql;
 using OpenTelemetry;
-using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -10,67 +10,108 @@ using Platform.Application.Common.Behaviours;
 namespace Platform.Api.Observability;
 
 /// <summary>
-/// Traces, metrics and logs over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (that is how logs reach Seq),
-/// built with the core SDK because OpenTelemetry.Extensions.Hosting does not restore here (adr/0006). An always-on
-/// activity listener gives every request a W3C trace id for <c>X-Trace-Id</c> even when nothing is exported.
+/// OpenTelemetry through its hosting package: traces, metrics and (when exporting) logs. Traces, metrics and logs go
+/// over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; metrics are always served on <c>/metrics</c>.
+/// Without export the sampler records nothing, but every request still gets a W3C trace id for <c>X-Trace-Id</c>.
 /// </summary>
-internal sealed class Telemetry : IDisposable
+internal static class Telemetry
 {
-    public static readonly string[] ActivitySources = ["Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "Quartz"];
-    public static readonly string[] Meters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "Npgsql", ApplicationMetrics.MeterName];
+    public const string MetricsPath = "/metrics";
 
-    private readonly ActivityListener traceIds;
-    private readonly TracerProvider? tracerProvider;
-    private readonly MeterProvider? meterProvider;
+    public static readonly string[] ActivitySources = ["Quartz"];
 
-    public Telemetry(IConfiguration configuration)
-    {
-        traceIds = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
-        };
-        ActivitySource.AddActivityListener(traceIds);
+    /// <summary>Meters listened to besides those the instrumentation packages add (ASP.NET Core, HttpClient, runtime, Npgsql).</summary>
+    public static readonly string[] Meters = ["Microsoft.AspNetCore.Server.Kestrel", ApplicationMetrics.MeterName];
 
-        if (!IsExportEnabled(configuration))
-        {
-            return;
-        }
+    /// <summary>Buckets for the application's second-valued histograms: 5 ms to 10 s, as before.</summary>
+    public static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-        var resource = ResourceBuilder.CreateDefault().AddService(configuration["OTEL_SERVICE_NAME"] ?? "platform-api");
-        tracerProvider = Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource(ActivitySources)
-            .AddOtlpExporter()
-            .Build();
-        meterProvider = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(Meters)
-            .AddOtlpExporter()
-            .Build();
-    }
+    /// <summary>HTTP server series keep route, method and status only, to bound cardinality.</summary>
+    private static readonly string[] HttpServerTags = ["http.route", "http.request.method", "http.response.status_code"];
 
     public static bool IsExportEnabled(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
-    public static void AddLogExport(ILoggingBuilder logging, IConfiguration configuration)
+    public static void AddPlatformTelemetry(this WebApplicationBuilder builder)
     {
-        if (IsExportEnabled(configuration))
+        var configuration = builder.Configuration;
+        var export = IsExportEnabled(configuration);
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? "platform-api"));
+
+        otel.WithTracing(tracing =>
         {
-            logging.AddOpenTelemetry(o =>
+            tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql().AddSource(ActivitySources);
+            if (export)
             {
-                o.IncludeScopes = true;
-                o.IncludeFormattedMessage = true;
-                o.SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(configuration["OTEL_SERVICE_NAME"] ?? "platform-api"));
-                o.AddOtlpExporter();
+                tracing.AddOtlpExporter();
+            }
+            else
+            {
+                // Dropped activities are still created for propagation, so X-Trace-Id and trace_id always exist.
+                tracing.SetSampler(new AlwaysOffSampler());
+            }
+        });
+
+        otel.WithMetrics(metrics =>
+        {
+            metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation()
+                .AddMeter(Meters)
+                .AddView("http.server.request.duration", new MetricStreamConfiguration { TagKeys = HttpServerTags })
+                .AddView(instrument => instrument.Meter.Name == ApplicationMetrics.MeterName && instrument.Unit == "s" && instrument is Histogram<double>
+                    ? new ExplicitBucketHistogramConfiguration { Boundaries = SecondsBuckets }
+                    : null)
+                .AddView(instrument => PrometheusSafeName(instrument) is { } name ? new MetricStreamConfiguration { Name = name } : null);
+            // No response cache (a scrape always shows what was recorded before it), and no otel_scope_* labels, so
+            // series keep their names and labels.
+            metrics.AddPrometheusExporter(o =>
+            {
+                o.ScrapeResponseCacheDurationMilliseconds = 0;
+                o.ScopeInfoEnabled = false;
+            });
+            if (export)
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
+
+        if (export)
+        {
+            otel.WithLogging(logging => logging.AddOtlpExporter(), options =>
+            {
+                options.IncludeScopes = true;
+                options.IncludeFormattedMessage = true;
             });
         }
     }
 
-    public void Dispose()
+    /// <summary>
+    /// A new name for a gauge or up-down counter whose name ends in <c>.count</c>, which Prometheus reserves for
+    /// histograms and summaries (<c>promtool check metrics</c> refuses <c>dotnet_timer_count</c> as a gauge); null to keep it.
+    /// </summary>
+    public static string? PrometheusSafeName(Instrument instrument)
     {
-        tracerProvider?.Dispose();
-        meterProvider?.Dispose();
-        traceIds.Dispose();
+        ArgumentNullException.ThrowIfNull(instrument);
+        var monotonic = instrument.GetType().Name.StartsWith("Counter", StringComparison.Ordinal)
+            || instrument.GetType().Name.StartsWith("ObservableCounter", StringComparison.Ordinal)
+            || instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal);
+        if (monotonic || !instrument.Name.EndsWith(".count", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return instrument.Name switch
+        {
+            "db.client.connection.count" => "db.client.connections",
+            "dotnet.assembly.count" => "dotnet.assemblies",
+            "dotnet.process.cpu.count" => "dotnet.process.cpus",
+            "dotnet.timer.count" => "dotnet.timers",
+            "dotnet.thread_pool.thread.count" => "dotnet.thread_pool.threads",
+            _ => instrument.Name[..^".count".Length] + ".current",
+        };
     }
+
+    /// <summary>Serves <c>/metrics</c> (Prometheus text 0.0.4, or OpenMetrics when the scraper asks) from the exporter.</summary>
+    public static void MapMetricsEndpoint(this WebApplication app) =>
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous().ExcludeFromDescription();
 }
