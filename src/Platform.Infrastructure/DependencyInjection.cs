@@ -8,6 +8,7 @@ using Platform.Application.Common.Interfaces;
 using Platform.Infrastructure.Identity;
 using Platform.Application.Common.UnitOfWork;
 using Platform.Infrastructure.Jobs;
+using Platform.Infrastructure.Notifications;
 using Platform.Infrastructure.Outbox;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.RateLimiting;
@@ -84,7 +85,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Common.Idempotency.IExpiredIdempotencyKeys, Idempotency.PostgresExpiredIdempotencyKeys>();
         services.AddScoped<Application.Common.Outbox.IProcessedOutboxMessages, PostgresProcessedOutboxMessages>();
         services.AddScoped<Application.Housekeeping.IExpiredRateLimitCounters, PostgresExpiredRateLimitCounters>();
-        services.AddHostedService<SessionRevocationListener>();
+        services.AddHostedService<DatabaseNotificationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 
         var outbox = configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions();

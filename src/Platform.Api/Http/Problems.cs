@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Platform.Application.Common.Messaging;
 
 namespace Platform.Api.Http;
 
@@ -10,12 +11,6 @@ internal static class Problems
 
     /// <summary>The <see cref="HttpContext.Items"/> key holding the code of the problem written, for the request log line.</summary>
     public const string CodeItem = "platform.problem_code";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-    };
 
     public static string TypeFor(string code) => $"https://platform.dev/problems/{code}";
 
@@ -47,7 +42,7 @@ internal static class Problems
         context.Items[CodeItem] = code;
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json), context.RequestAborted);
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, ApplicationJson.Options), context.RequestAborted);
     }
 
     public static string TitleFor(int status) => status switch

@@ -2,9 +2,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Platform.Infrastructure.Outbox;
+using Platform.Infrastructure.Sessions;
 using Platform.Infrastructure.Status;
 
-namespace Platform.Infrastructure.Sessions;
+namespace Platform.Infrastructure.Notifications;
 
 /// <summary>
 /// Keeps this instance's <see cref="SessionRevocationCache"/> and status-page cache in step with every other
@@ -13,14 +14,14 @@ namespace Platform.Infrastructure.Sessions;
 /// first listens, then loads the revocations recent enough to matter and drops the cached status page, so nothing
 /// announced while it was away is missed. It checks the connection every few seconds and reconnects when it drops.
 /// </summary>
-internal sealed partial class SessionRevocationListener(
+internal sealed partial class DatabaseNotificationListener(
     NpgsqlDataSource dataSource,
     SessionRevocationCache cache,
     Application.Status.StatusPageCache statusCache,
     OutboxSignal outboxSignal,
     Persistence.DatabaseCircuitBreaker breaker,
     TimeProvider timeProvider,
-    ILogger<SessionRevocationListener> logger) : BackgroundService
+    ILogger<DatabaseNotificationListener> logger) : BackgroundService
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(5);
