@@ -191,11 +191,5 @@ app.Logger.LogInformation("Platform API listening on {Urls}", string.Join(", ", 
 await app.RunAsync();
 return 0;
 
-/// <summary>The request item that tells the challenge an access token was refused because its session was revoked.</summary>
-internal static class SessionRevokedKey
-{
-    public const string Value = "platform.session_revoked";
-}
-
 /// <summary>Entry point, visible to WebApplicationFactory in the API tests.</summary>
 public partial class Program;

@@ -3,14 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.Api.Http;
 
-public sealed class RequestLimitsOptions
-{
-    public const string SectionName = "RequestLimits";
-
-    /// <summary>Largest accepted request body in bytes. Default 1 MiB.</summary>
-    public long MaxBodyBytes { get; set; } = 1024 * 1024;
-}
-
 /// <summary>
 /// Rejects bodies over the configured size with 413 (by Content-Length up front, and by the server's limit for
 /// chunked bodies) and bodies that are not JSON with 415, before any endpoint reads them.

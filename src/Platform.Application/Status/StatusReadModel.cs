@@ -54,29 +54,3 @@ internal sealed class StatusReadModel(IPlatformDbContext db, ILatestStatusEvents
         return result;
     }
 }
-
-/// <summary>A service as the API shows it: the mapped service with its current status.</summary>
-internal static class MonitoredServiceView
-{
-    /// <summary>The service as mapped, with its current status: its latest event's, operational when it has none.</summary>
-    public static MonitoredServiceDto ToDto(this MonitoredService s, IReadOnlyDictionary<Guid, (ServiceStatus Status, DateTimeOffset At)> statuses, IMapper mapper)
-    {
-        var dto = mapper.Map<MonitoredServiceDto>(s);
-        return statuses.TryGetValue(s.Id, out var current)
-            ? dto with { Status = current.Status, StatusChangedAt = current.At }
-            : dto with { Status = ServiceStatus.Operational, StatusChangedAt = null };
-    }
-}
-
-/// <summary>The insertion sequence of status events (a column the domain does not see), the last tie-breaker.</summary>
-public static class StatusEventOrder
-{
-    public const string Sequence = "Seq";
-}
-
-/// <summary>The order services are shown in: by group (ungrouped first), display order, then name.</summary>
-internal static class ServiceOrdering
-{
-    public static IEnumerable<Domain.Status.MonitoredService> InPageOrder(this IEnumerable<Domain.Status.MonitoredService> services) =>
-        services.OrderBy(s => s.Group is not null).ThenBy(s => s.Group, StringComparer.Ordinal).ThenBy(s => s.DisplayOrder).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id);
-}

@@ -179,14 +179,3 @@ public sealed partial class DatabaseCircuitBreaker(NpgsqlDataSource dataSource, 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database reachable again after {DownSeconds:0.0} s: requests use it again")]
     private partial void LogClosed(double downSeconds);
 }
-
-/// <summary>Thrown instead of trying the database while <see cref="DatabaseCircuitBreaker"/> is open; answered 503.</summary>
-/// <remarks>
-/// An <see cref="NpgsqlException"/>, so every place that already treats Npgsql failures as the database being away
-/// (the fail-open rate-limit tiers, the listener, readiness) treats this one the same; not transient, so the execution
-/// strategy does not retry it.
-/// </remarks>
-public sealed class DatabaseCircuitOpenException() : NpgsqlException("The database is unreachable (circuit open); not trying it.")
-{
-    public override bool IsTransient => false;
-}
