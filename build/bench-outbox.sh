@@ -2,7 +2,7 @@
 # Outbox dispatch throughput (messages per second to a no-op handler) next to the ticket-create rate of the real
 # pipeline (idempotent, audited, one outbox row each), measured in alternating rounds in one run on one PostgreSQL.
 #
-#   build/bench-outbox.sh [--rounds 3] [--messages 20000] [--instances 1] [--batch-size 100]
+#   build/bench-outbox.sh [--rounds 5] [--messages 20000] [--instances 1] [--batch-size 100]
 #                         [--max-concurrency 4] [--create-seconds 10] [--create-concurrency 16] [--target 5000]
 #
 # Starts a throwaway PostgreSQL on loopback and stops it on exit. Exits non-zero when the median dispatch rate is
