@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Api.Http;
-using Platform.Application.Common.Messaging;
 using Platform.Application.Common.Paging;
 using Platform.Application.Tickets;
 using Platform.Application.Tickets.Commands.AddTicketComment;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Platform.Application.Common.Interfaces;
 
 namespace Platform.Api.Http;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
-using Platform.Application.Common.Interfaces;
-using Platform.Infrastructure.RateLimiting;
-
 namespace Platform.Api.Http;
 
 internal static class RateLimitFilterExtensions

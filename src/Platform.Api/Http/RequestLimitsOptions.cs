@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
-
 namespace Platform.Api.Http;
 
 public sealed class RequestLimitsOptions

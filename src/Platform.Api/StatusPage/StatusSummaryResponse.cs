@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Platform.Application.Status;
 using Platform.Domain.Status;
 

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Platform.Domain.Status;
 
 namespace Platform.Api.StatusPage;

@@ -1,5 +1,3 @@
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Identity;
 
 /// <summary>One signing key: its key id (<c>kid</c>) and its EC P-256 private key (PKCS#8 PEM, or its base64 DER).</summary>

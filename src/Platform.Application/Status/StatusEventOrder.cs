@@ -1,9 +1,3 @@
-using MapsterMapper;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Messaging;
-using Platform.Domain.Status;
-
 namespace Platform.Application.Status;
 
 /// <summary>The insertion sequence of status events (a column the domain does not see), the last tie-breaker.</summary>

@@ -1,4 +1,3 @@
-using Platform.Application.Common.Messaging;
 using Platform.Domain.Status;
 
 namespace Platform.Application.Status;

@@ -1,7 +1,6 @@
 using MapsterMapper;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Messaging;
 using Platform.Domain.Status;
 
 namespace Platform.Application.Status;

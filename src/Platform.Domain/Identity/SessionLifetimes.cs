@@ -1,6 +1,3 @@
-using Platform.Domain.Common;
-using Platform.Domain.Identity.Events;
-
 namespace Platform.Domain.Identity;
 
 /// <summary>How long a session lives without use (idle) and at most (absolute).</summary>

@@ -1,6 +1,3 @@
-using Platform.Domain.Common;
-using Platform.Domain.Identity.Events;
-
 namespace Platform.Domain.Identity;
 
 /// <summary>Why a session ended; stored with it and shown to operators in the audit log.</summary>

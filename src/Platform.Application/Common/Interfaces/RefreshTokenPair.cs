@@ -1,5 +1,3 @@
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Common.Interfaces;
 
 public sealed record RefreshTokenPair(string Token, string Hash);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Platform.Application.Common.Outbox;
 
 /// <summary>That <see cref="HandlerType"/> handles outbox messages of <see cref="EventType"/>.</summary>

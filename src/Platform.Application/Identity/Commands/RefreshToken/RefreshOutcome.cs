@@ -1,6 +1,3 @@
-using Platform.Application.Common.Messaging;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Identity.Commands.RefreshToken;
 
 /// <summary>Either new tokens, or the error to answer with after the breach was recorded.</summary>

@@ -1,6 +1,3 @@
-using Platform.Application.Common.Messaging;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Status.Queries.GetServiceUptime;
 
 public sealed record UptimeDayDto(DateOnly Date, double? UptimePercent, Domain.Status.ServiceStatus WorstStatus);

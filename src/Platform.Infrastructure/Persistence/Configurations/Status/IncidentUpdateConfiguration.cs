@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Platform.Application.Status;
 using Platform.Domain.Identity;
 using Platform.Domain.Status;
 
