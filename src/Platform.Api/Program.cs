@@ -48,6 +48,7 @@ builder.Services.AddApplication();
 // Stopping gets 6 s in all: in-flight requests drain, and every background loop honours its stopping token, so an
 // instance leaves within 10 s of SIGTERM even with the database gone (what it had in hand goes to another instance).
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(6));
+builder.Services.AddHostedService<ShutdownDeadline>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
