@@ -36,6 +36,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
     /// shutdown held up by a database that does not answer (their leases run out and another instance delivers again).
     /// </summary>
     private readonly CancellationTokenSource recordingDeadline = new();
+    private bool disposed;
     private DateTimeOffset lastStats = DateTimeOffset.MinValue;
     private bool databaseDown;
 
@@ -121,6 +122,12 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may stop a service it has already disposed (a test host torn down twice): nothing is running then.
+        if (Volatile.Read(ref disposed))
+        {
+            return;
+        }
+
         recordingDeadline.CancelAfter(TimeSpan.FromSeconds(2));
         await base.StopAsync(cancellationToken);
         var unfinished = inFlight.Keys.ToArray();
@@ -251,6 +258,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     public override void Dispose()
     {
+        Volatile.Write(ref disposed, true);
         recordingDeadline.Dispose();
         base.Dispose();
     }
