@@ -67,7 +67,10 @@ public static class DependencyInjection
         // each serves every request; ValidatorRegistrationTests holds them to that.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
-        // Order matters: the first registered behaviour is the outermost (see docs/development.md).
+        // Order matters: the first registered behaviour is the outermost (see docs/development.md). The transaction,
+        // idempotency and audit behaviours constrain TRequest (ICommandBase, IIdempotentCommand, IAuditedCommand), and
+        // the container leaves an open generic out of a pipeline whose request does not meet its constraints: a query
+        // is never wrapped in, or pays for, a behaviour that does not apply to it (PipelineCompositionTests).
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));

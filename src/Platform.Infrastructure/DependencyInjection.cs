@@ -42,7 +42,9 @@ public static class DependencyInjection
         services.AddSingleton<CircuitBreakerConnectionInterceptor>();
         services.AddHostedService(sp => new DatabaseCircuitProbe(
             sp.GetRequiredService<DatabaseCircuitBreaker>(), connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseCircuitProbe>>()));
-        services.AddDbContext<PlatformDbContext>((sp, options) => options
+        // Pooled: the options (and EF's internal services) are built once, not per request, and a context is reset
+        // and reused instead of being constructed per scope. The scope's context comes from the pool below.
+        services.AddPooledDbContextFactory<PlatformDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.ExecutionStrategy(
                 dependencies => new CircuitAwareExecutionStrategy(dependencies, database.MaxRetryCount, sp.GetRequiredService<DatabaseCircuitBreaker>())))
             .UseSnakeCaseNamingConvention()
@@ -57,7 +59,9 @@ public static class DependencyInjection
                 (RelationalEventId.TransactionError, LogLevel.Debug)))
             // The circuit breaker first; interceptors registered as services join in (tests inject faults this way).
             .AddInterceptors(sp.GetRequiredService<CircuitBreakerConnectionInterceptor>())
-            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()),
+            database.ContextPoolSize);
+        services.AddScoped(sp => PlatformDbContext.Lease(sp.GetRequiredService<IDbContextFactory<PlatformDbContext>>()));
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddScoped<ICommitVerifier, PostgresCommitVerifier>();
         services.AddSingleton<IDatabaseErrors, PostgresDatabaseErrors>();

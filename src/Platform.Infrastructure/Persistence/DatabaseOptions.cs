@@ -15,4 +15,11 @@ public sealed class DatabaseOptions
     /// first request after the database is back succeeds at most about this long (plus the probe's round trip) later.
     /// </summary>
     public TimeSpan CircuitProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How many DbContext instances the pool keeps for reuse (EF Core context pooling). A request beyond this many at
+    /// once still gets a context; it is just not kept afterwards. Not a connection limit: that is the connection
+    /// string's <c>Maximum Pool Size</c>.
+    /// </summary>
+    public int ContextPoolSize { get; set; } = 256;
 }

@@ -16,9 +16,20 @@ public sealed class PlatformDbContext : DbContext, IPlatformDbContext
     public PlatformDbContext(DbContextOptions<PlatformDbContext> options)
         : base(options)
     {
-        // The transaction behaviour saves once per command inside its own transaction: a savepoint around that one
-        // save would only cost two round trips.
-        Database.AutoSavepointsEnabled = false;
+    }
+
+    /// <summary>
+    /// A context from the pool, set up for one scope. A pooled context is reset between leases (EF turns automatic
+    /// savepoints back on), so the settings are applied per lease, not in the constructor. The transaction behaviour
+    /// saves once per command inside its own transaction: a savepoint around that one save would only cost two round
+    /// trips.
+    /// </summary>
+    public static PlatformDbContext Lease(IDbContextFactory<PlatformDbContext> pool)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var context = pool.CreateDbContext();
+        context.Database.AutoSavepointsEnabled = false;
+        return context;
     }
 
     public DbSet<User> Users => Set<User>();

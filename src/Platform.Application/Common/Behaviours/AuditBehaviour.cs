@@ -16,18 +16,13 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(
     ICurrentUser currentUser,
     IRequestContext requestContext,
     TimeProvider timeProvider) : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : IRequest<TResponse>
+    where TRequest : IRequest<TResponse>, IAuditedCommand
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not IAuditedCommand audited)
-        {
-            return await next();
-        }
-
         var response = await next();
-        var resourceId = audited.AuditResourceId ?? (response as IHasId)?.Id;
-        AuditLog.Add(db, currentUser, requestContext, timeProvider.GetUtcNowMicros(), audited.AuditAction, audited.AuditResourceType, resourceId, AuditOutcome.Succeeded, request);
+        var resourceId = request.AuditResourceId ?? (response as IHasId)?.Id;
+        AuditLog.Add(db, currentUser, requestContext, timeProvider.GetUtcNowMicros(), request.AuditAction, request.AuditResourceType, resourceId, AuditOutcome.Succeeded, request);
         return response;
     }
 }

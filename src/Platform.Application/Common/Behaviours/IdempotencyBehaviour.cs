@@ -33,11 +33,11 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
     ApplicationMetrics metrics,
     TimeProvider timeProvider,
     IOptions<IdempotencyOptions> options) : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : IRequest<TResponse>
+    where TRequest : IRequest<TResponse>, IIdempotentCommand
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not IIdempotentCommand { IdempotencyKey: { } key })
+        if (request.IdempotencyKey is not { } key)
         {
             return await next();
         }

@@ -24,13 +24,13 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(
     DomainEventDispatcher domainEvents,
     ICommitVerifier commitVerifier,
     IDatabaseErrors databaseErrors) : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : IRequest<TResponse>
+    where TRequest : IRequest<TResponse>, ICommandBase
 {
     private static readonly ConflictOnUniqueIndexAttribute[] Conflicts = [.. typeof(TRequest).GetCustomAttributes<ConflictOnUniqueIndexAttribute>()];
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ICommandBase || request is INonTransactionalCommand || db.Database.CurrentTransaction is not null)
+        if (request is INonTransactionalCommand || db.Database.CurrentTransaction is not null)
         {
             return await next();
         }

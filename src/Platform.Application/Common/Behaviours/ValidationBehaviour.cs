@@ -12,20 +12,26 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        // Allocated on the first failure only: a valid request (nearly all of them) costs one context per validator run.
+        Dictionary<string, List<string>>? errors = null;
         if (request is IIdempotentCommand { IdempotencyKey: { } key } && !IdempotencyKeyRules.IsValid(key))
         {
-            errors["idempotency_key"] = [$"The Idempotency-Key header must be 1 to {IdempotencyKeyRules.MaxLength} printable ASCII characters."];
+            errors = new(StringComparer.Ordinal)
+            {
+                ["idempotency_key"] = [$"The Idempotency-Key header must be 1 to {IdempotencyKeyRules.MaxLength} printable ASCII characters."],
+            };
         }
 
-        var context = new ValidationContext<TRequest>(request);
+        ValidationContext<TRequest>? context = null;
         foreach (var validator in validators)
         {
+            context ??= new ValidationContext<TRequest>(request);
             var result = await validator.ValidateAsync(context, cancellationToken);
             foreach (var failure in result.Errors)
             {
                 // Already the wire name: ValidationNames resolves property paths to snake_case.
                 var field = failure.PropertyName;
+                errors ??= new(StringComparer.Ordinal);
                 if (!errors.TryGetValue(field, out var list))
                 {
                     errors[field] = list = [];
@@ -38,7 +44,7 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
             }
         }
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             throw new RequestValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
