@@ -66,10 +66,15 @@ builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
 }));
 
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+builder.Services.AddSingleton<CachingJsonWebTokenHandler>();
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-    .Configure<IOptions<AuthOptions>, SigningKeyRing, SessionRevocationCache>((jwt, auth, keys, revocations) =>
+    .Configure<IOptions<AuthOptions>, SigningKeyRing, SessionRevocationCache, CachingJsonWebTokenHandler>((jwt, auth, keys, revocations, tokens) =>
     {
         jwt.MapInboundClaims = false;
+        // A token is verified once and then answered from memory until it expires; revocation is still checked on
+        // every request, below.
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(tokens);
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = auth.Value.Issuer,

@@ -60,6 +60,43 @@ public sealed class TokenValidationTests : ApiTestBase
     }
 
     [Test]
+    public async Task A_token_accepted_once_is_still_refused_when_its_skew_runs_out()
+    {
+        // Accepted tokens are answered from memory (CachingJsonWebTokenHandler) until the instant validation itself
+        // would refuse them. This one has under 2 s of skew left: accepted, then refused from the cache's side too.
+        var (adminId, _) = await AdminAsync();
+        var token = Token(adminId, Issuer, Audience, DateTimeOffset.UtcNow.AddSeconds(-28));
+
+        var first = await MeAsync(token);
+        var again = await MeAsync(token);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var late = await MeAsync(token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)first.StatusCode, Is.EqualTo(200));
+            Assert.That((int)again.StatusCode, Is.EqualTo(200));
+        });
+        await AssertProblemAsync(late, 401, "auth.unauthorized");
+    }
+
+    [Test]
+    public async Task A_token_whose_signature_was_altered_is_401_even_after_the_genuine_one_was_accepted()
+    {
+        var (adminId, _) = await AdminAsync();
+        var token = Token(adminId, Issuer, Audience, DateTimeOffset.UtcNow.AddMinutes(5));
+        var accepted = await MeAsync(token);
+        var signature = Base64Url.DecodeFromChars(token.Split('.')[2]);
+        signature[^1] ^= 0x01;
+        var altered = $"{token[..token.LastIndexOf('.')]}.{Base64Url.EncodeToString(signature)}";
+
+        var response = await MeAsync(altered);
+
+        Assert.That((int)accepted.StatusCode, Is.EqualTo(200));
+        await AssertProblemAsync(response, 401, "auth.unauthorized");
+    }
+
+    [Test]
     public async Task An_unsigned_token_with_alg_none_is_401()
     {
         var (adminId, _) = await AdminAsync();

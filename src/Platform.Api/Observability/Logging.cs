@@ -10,10 +10,14 @@ namespace Platform.Api.Observability;
 
 /// <summary>
 /// Serilog through Serilog.AspNetCore (adr/0021): compact JSON (CLEF) on stdout, Seq when <c>Seq:ServerUrl</c> is set,
-/// and one request line per request written by <c>UseSerilogRequestLogging</c>.
+/// and one request line per request written by <c>UseSerilogRequestLogging</c>. Console output is written by a
+/// background writer (Serilog.Sinks.Async), not on the request thread.
 /// </summary>
 internal static class Logging
 {
+    /// <summary>Events that may wait for the stdout writer before requests start waiting for it.</summary>
+    public const int AsyncLogBufferSize = 10_000;
+
     public const string RequestTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms";
 
     public static void Configure(WebApplicationBuilder builder)
@@ -57,7 +61,9 @@ internal static class Logging
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("service", "platform-api")
-            .WriteTo.Console(new RenderedCompactJsonFormatter());
+            // Off the request thread: a request hands its event to a bounded queue and one background writer formats
+            // it and writes stdout. A full queue makes the request wait instead of dropping the line.
+            .WriteTo.Async(a => a.Console(new RenderedCompactJsonFormatter()), bufferSize: AsyncLogBufferSize, blockWhenFull: true);
 
         var seq = configuration.GetSection("Seq");
         var serverUrl = seq["ServerUrl"];
