@@ -94,6 +94,26 @@ public sealed class DtoMappingTests
     }
 
     [Test]
+    public void Query_projections_carry_no_null_guards_or_defaults_for_ef_core_to_evaluate()
+    {
+        // Mapster guards every member with "src != null ? src.X : default"; EF Core compiles each default on every
+        // execution. DtoProjection strips the guards on the row; what is left is the member read, as an object map
+        // would do it.
+        var projection = DtoProjection.Of<Ticket, TicketDto>(DtoMapping.Application);
+        var nodes = new NodeCounter();
+        nodes.Visit(projection);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(nodes.Defaults, Is.Zero, projection.ToString());
+            Assert.That(nodes.Conditionals, Is.LessThanOrEqualTo(1), projection.ToString()); // the nullable assignee keeps its own
+            var ticket = Ticket.Open("Subject", "Body", TicketPriority.High, Guid.CreateVersion7(), DateTimeOffset.UnixEpoch);
+            Assert.That(projection.Compile()(ticket), Is.EqualTo(DtoMapping.Application.CreateMapExpression(
+                new Mapster.Models.TypeTuple(typeof(Ticket), typeof(TicketDto)), MapType.Projection).Compile().DynamicInvoke(ticket)));
+        });
+    }
+
+    [Test]
     public void Canary_a_dto_member_no_source_provides_is_refused()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => DtoMapping.Build([new MissingMemberCanary()]));
@@ -157,5 +177,24 @@ public sealed class DtoMappingTests
     private sealed class ConventionCanary : IRegister
     {
         public void Register(TypeAdapterConfig config) => config.NewConfig<ConventionSource, ConventionTarget>();
+    }
+
+    private sealed class NodeCounter : System.Linq.Expressions.ExpressionVisitor
+    {
+        public int Defaults { get; private set; }
+
+        public int Conditionals { get; private set; }
+
+        protected override System.Linq.Expressions.Expression VisitDefault(System.Linq.Expressions.DefaultExpression node)
+        {
+            Defaults++;
+            return base.VisitDefault(node);
+        }
+
+        protected override System.Linq.Expressions.Expression VisitConditional(System.Linq.Expressions.ConditionalExpression node)
+        {
+            Conditionals++;
+            return base.VisitConditional(node);
+        }
     }
 }

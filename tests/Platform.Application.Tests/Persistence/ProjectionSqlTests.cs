@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ using Platform.Infrastructure.Persistence;
 namespace Platform.Application.Tests.Persistence;
 
 /// <summary>
-/// The queries project to DTOs in SQL with Mapster (<c>ProjectToType</c>, ADR 0019): EF Core reads the DTO's columns,
+/// The queries project to DTOs in SQL with Mapster (<c>ProjectToDto</c> over the Mapster maps, ADR 0019): EF Core reads the DTO's columns,
 /// not whole entities, and a projected DTO is the same on the wire as the same entity mapped in memory.
 /// </summary>
 public sealed partial class ProjectionSqlTests : ApplicationTestBase
@@ -33,16 +34,16 @@ public sealed partial class ProjectionSqlTests : ApplicationTestBase
         var cases = new Dictionary<string, (string Sql, string[] Columns)>
         {
             // No password_hash, normalized_email or updated_at: the whole row is never read.
-            ["users"] = (db.Users.ProjectToType<UserDto>(config).ToQueryString(), ["id", "email", "display_name", "roles", "created_at", "disabled_at"]),
-            ["tickets"] = (db.Tickets.ProjectToType<TicketDto>(config).ToQueryString(),
+            ["users"] = (db.Users.ProjectToDto<UserDto>(config).ToQueryString(), ["id", "email", "display_name", "roles", "created_at", "disabled_at"]),
+            ["tickets"] = (db.Tickets.ProjectToDto<TicketDto>(config).ToQueryString(),
                 ["id", "subject", "body", "priority", "status", "requester_id", "assignee_id", "created_at", "updated_at", "version"]),
-            ["ticket comments"] = (db.TicketComments.ProjectToType<TicketCommentDto>(config).ToQueryString(), ["id", "ticket_id", "author_id", "body", "created_at"]),
+            ["ticket comments"] = (db.TicketComments.ProjectToDto<TicketCommentDto>(config).ToQueryString(), ["id", "ticket_id", "author_id", "body", "created_at"]),
             // No seq or created_by.
-            ["status events"] = (db.StatusEvents.ProjectToType<StatusEventDto>(config).ToQueryString(),
+            ["status events"] = (db.StatusEvents.ProjectToDto<StatusEventDto>(config).ToQueryString(),
                 ["id", "service_id", "status", "message", "occurred_at", "created_at"]),
-            ["maintenances"] = (db.Maintenances.ProjectToType<MaintenanceDto>(config).ToQueryString(),
+            ["maintenances"] = (db.Maintenances.ProjectToDto<MaintenanceDto>(config).ToQueryString(),
                 ["id", "title", "description", "starts_at", "ends_at", "affected_service_ids", "status", "started_at", "completed_at", "created_at", "updated_at", "version"]),
-            ["audit"] = (db.AuditEntries.ProjectToType<AuditEntryDto>(config).ToQueryString(),
+            ["audit"] = (db.AuditEntries.ProjectToDto<AuditEntryDto>(config).ToQueryString(),
                 ["id", "occurred_at", "actor_id", "actor_ip", "action", "resource_type", "resource_id", "outcome", "request_id", "trace_id", "changes"]),
         };
 
@@ -73,7 +74,7 @@ public sealed partial class ProjectionSqlTests : ApplicationTestBase
 
         async Task<(string Projected, string Mapped)> BothAsync<TEntity, TDto>(IQueryable<TEntity> set, Func<TDto, Guid> id)
         {
-            var projected = await set.ProjectToType<TDto>(mapper.Config).ToListAsync();
+            var projected = await set.ProjectToDto<TDto>(mapper.Config).ToListAsync();
             var mapped = (await set.ToListAsync()).Select(e => mapper.Map<TDto>(e!));
             return (Wire(projected.OrderBy(id)), Wire(mapped.OrderBy(id)));
         }

@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,7 @@ internal sealed class ListAuditEntriesQueryHandler(IPlatformDbContext db, Cursor
         "audit",
         (q, p) => q.Where(a => a.OccurredAt < p.CreatedAt || (a.OccurredAt == p.CreatedAt && a.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id),
-        q => q.ProjectToType<AuditEntryDto>(mapper.Config),
+        q => q.ProjectToDto<AuditEntryDto>(mapper.Config),
         dto => new KeysetPosition(dto.OccurredAt, dto.Id));
 
     public async Task<Page<AuditEntryDto>> Handle(ListAuditEntriesQuery request, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ internal sealed class GetCurrentUserQueryHandler(IPlatformDbContext db, ICurrent
         var userId = currentUser.UserId;
         return await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .ProjectToType<UserDto>(mapper.Config)
+            .ProjectToDto<UserDto>(mapper.Config)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new UnauthorizedException(ErrorCodes.AuthUnauthorized, "The account no longer exists.");
     }

@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +31,6 @@ internal sealed class ListUsersQueryHandler(IPlatformDbContext db, CursorCodec c
         $"users:{search}",
         (q, p) => q.Where(u => u.CreatedAt < p.CreatedAt || (u.CreatedAt == p.CreatedAt && u.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id),
-        q => q.ProjectToType<UserDto>(mapper.Config),
+        q => q.ProjectToDto<UserDto>(mapper.Config),
         dto => new KeysetPosition(dto.CreatedAt, dto.Id));
 }

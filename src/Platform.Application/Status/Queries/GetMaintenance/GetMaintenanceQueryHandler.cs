@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ internal sealed class GetMaintenanceQueryHandler(IPlatformDbContext db, IMapper 
     {
         return await db.Maintenances.AsNoTracking()
             .Where(m => m.Id == request.MaintenanceId)
-            .ProjectToType<MaintenanceDto>(mapper.Config)
+            .ProjectToDto<MaintenanceDto>(mapper.Config)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(StatusErrorCodes.MaintenanceNotFound, "No maintenance has this id.");
     }

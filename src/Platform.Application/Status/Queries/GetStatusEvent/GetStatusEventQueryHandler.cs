@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ internal sealed class GetStatusEventQueryHandler(IPlatformDbContext db, IMapper 
     {
         return await db.StatusEvents.AsNoTracking()
             .Where(e => e.Id == request.EventId && e.ServiceId == request.ServiceId)
-            .ProjectToType<StatusEventDto>(mapper.Config)
+            .ProjectToDto<StatusEventDto>(mapper.Config)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(StatusErrorCodes.EventNotFound, "This service has no event with this id.");
     }

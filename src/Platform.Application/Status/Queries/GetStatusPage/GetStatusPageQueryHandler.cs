@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +45,7 @@ internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusRea
             .Where(m => m.Status != MaintenanceStatus.Completed)
             .OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
             .Take(100)
-            .ProjectToType<MaintenanceDto>(mapper.Config)
+            .ProjectToDto<MaintenanceDto>(mapper.Config)
             .ToListAsync(cancellationToken);
 
         return new StatusPageSnapshot(

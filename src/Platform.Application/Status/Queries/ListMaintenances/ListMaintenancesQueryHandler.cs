@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ internal sealed class ListMaintenancesQueryHandler(IPlatformDbContext db, Cursor
         "status-maintenances",
         (q, p) => q.Where(m => m.StartsAt < p.CreatedAt || (m.StartsAt == p.CreatedAt && m.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id),
-        q => q.ProjectToType<MaintenanceDto>(mapper.Config),
+        q => q.ProjectToDto<MaintenanceDto>(mapper.Config),
         dto => new KeysetPosition(dto.StartsAt, dto.Id));
 
     public Task<Page<MaintenanceDto>> Handle(ListMaintenancesQuery request, CancellationToken cancellationToken) =>

@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +27,6 @@ internal sealed class ListStatusEventsQueryHandler(IPlatformDbContext db, Cursor
         $"status-events:{serviceId}",
         (q, p) => q.Where(e => e.OccurredAt < p.CreatedAt || (e.OccurredAt == p.CreatedAt && e.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id),
-        q => q.ProjectToType<StatusEventDto>(mapper.Config),
+        q => q.ProjectToDto<StatusEventDto>(mapper.Config),
         dto => new KeysetPosition(dto.OccurredAt, dto.Id));
 }

@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +13,7 @@ internal sealed class GetTicketQueryHandler(IPlatformDbContext db, ICurrentUser 
         return await db.Tickets.AsNoTracking()
             .VisibleTo(currentUser.Actor())
             .Where(t => t.Id == request.TicketId)
-            .ProjectToType<TicketDto>(mapper.Config)
+            .ProjectToDto<TicketDto>(mapper.Config)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw TicketAccess.NotFound();
     }

@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ internal sealed class GetTicketCommentQueryHandler(IPlatformDbContext db, ICurre
 
         return await db.TicketComments.AsNoTracking()
             .Where(c => c.TicketId == request.TicketId && c.Id == request.CommentId)
-            .ProjectToType<TicketCommentDto>(mapper.Config)
+            .ProjectToDto<TicketCommentDto>(mapper.Config)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(TicketErrorCodes.CommentNotFound, "No comment with this id exists on this ticket.");
     }

@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +25,6 @@ internal sealed class ListTicketCommentsQueryHandler(IPlatformDbContext db, ICur
         $"ticket-comments:{ticketId}",
         (q, p) => q.Where(c => c.CreatedAt < p.CreatedAt || (c.CreatedAt == p.CreatedAt && c.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-        q => q.ProjectToType<TicketCommentDto>(mapper.Config),
+        q => q.ProjectToDto<TicketCommentDto>(mapper.Config),
         dto => new KeysetPosition(dto.CreatedAt, dto.Id));
 }

@@ -1,4 +1,4 @@
-using Mapster;
+using Platform.Application.Common.Mapping;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ internal sealed class ListTicketsQueryHandler(IPlatformDbContext db, ICurrentUse
         "tickets",
         (q, p) => q.Where(t => t.CreatedAt < p.CreatedAt || (t.CreatedAt == p.CreatedAt && t.Id.CompareTo(p.Id) < 0)),
         q => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
-        q => q.ProjectToType<TicketDto>(mapper.Config),
+        q => q.ProjectToDto<TicketDto>(mapper.Config),
         dto => new KeysetPosition(dto.CreatedAt, dto.Id));
 
     public Task<Page<TicketDto>> Handle(ListTicketsQuery request, CancellationToken cancellationToken)
