@@ -36,7 +36,7 @@ public static class DependencyInjection
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
 
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionStringDefaults.Apply(connectionString)).Build());
         services.AddSingleton<SessionRevocationCache>();
         services.AddSingleton<DatabaseCircuitBreaker>();
         services.AddSingleton<CircuitBreakerConnectionInterceptor>();
@@ -65,7 +65,7 @@ public static class DependencyInjection
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddScoped<ICommitVerifier, PostgresCommitVerifier>();
         services.AddSingleton<IDatabaseErrors, PostgresDatabaseErrors>();
-        services.AddScoped<IDistributedLock, PostgresDistributedLock>();
+        services.AddScoped<Application.Common.Idempotency.IIdempotencyKeys, Idempotency.PostgresIdempotencyKeys>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IPasswordHasher, PasswordHasherAdapter>();
         services.AddSingleton<SigningKeyRing>();

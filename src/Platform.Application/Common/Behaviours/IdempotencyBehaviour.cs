@@ -16,7 +16,8 @@ namespace Platform.Application.Common.Behaviours;
 /// Makes a command with an Idempotency-Key run at most once per caller, operation and key.
 /// <list type="bullet">
 /// <item>A transaction-scoped advisory lock on the key serialises same-key requests across instances; a request that
-/// finds the lock taken is answered 409 <c>idempotency.in_progress</c> at once.</item>
+/// finds the lock taken is answered 409 <c>idempotency.in_progress</c> at once. The lock and the lookup of the stored
+/// key are one statement (<see cref="IIdempotencyKeys"/>).</item>
 /// <item>The key, the request fingerprint and the response are written in the command's transaction: a command that
 /// fails rolls them back with its change, so a failed command leaves no key behind.</item>
 /// <item>A stored key with the same fingerprint replays the stored response; with another fingerprint it is 422
@@ -27,7 +28,7 @@ namespace Platform.Application.Common.Behaviours;
 internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
     IPlatformDbContext db,
     IExpiredIdempotencyKeys expiredKeys,
-    IDistributedLock distributedLock,
+    IIdempotencyKeys keys,
     ICurrentUser currentUser,
     IdempotencyOutcome outcome,
     ApplicationMetrics metrics,
@@ -48,16 +49,16 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
         var scope = currentUser.UserId is { } userId ? $"user:{userId}" : $"ip:{currentUser.ClientIp ?? "unknown"}";
         var operation = typeof(TRequest).Name;
 
-        if (!await distributedLock.TryAcquireForTransactionAsync($"idempotency:{scope}:{operation}:{key}", cancellationToken))
+        var locked = await keys.TryLockAsync(scope, operation, key, cancellationToken);
+        if (!locked.Acquired)
         {
             metrics.IdempotencyConflict(operation, "in_progress");
-            throw new ConflictException(ErrorCodes.IdempotencyInProgress, "A request with this Idempotency-Key is still being processed. Retry shortly.");
+            throw IdempotencyConflicts.InProgress();
         }
 
         var fingerprint = Fingerprint(options.Value.FingerprintKey, operation, request);
         var now = timeProvider.GetUtcNowMicros();
-        var existing = await db.IdempotencyRecords.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Scope == scope && r.Operation == operation && r.Key == key, cancellationToken);
+        var existing = locked.Existing;
 
         if (existing is not null && existing.ExpiresAt > now)
         {

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Platform.Application.Common.Errors;
+using Platform.Application.Common.Idempotency;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Messaging;
 using Platform.Application.Common.UnitOfWork;
@@ -82,6 +83,12 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(
             // A versioned row changed between this command's read and its write (commands lock what they change,
             // so this is a backstop): the client's precondition no longer holds.
             throw new PreconditionFailedException();
+        }
+        catch (DbUpdateException ex) when (string.Equals(databaseErrors.ViolatedUniqueIndex(ex), IdempotencyRecord.UniqueIndex, StringComparison.Ordinal))
+        {
+            // A request with the same Idempotency-Key committed between this one's lookup and its lock (see
+            // IIdempotencyKeys): answered as the key being busy, so the client's retry replays that request's response.
+            throw IdempotencyConflicts.InProgress();
         }
         catch (DbUpdateException ex) when (Conflicts.Length > 0 && databaseErrors.ViolatedUniqueIndex(ex) is { } index
             && Array.Find(Conflicts, c => string.Equals(c.IndexName, index, StringComparison.Ordinal)) is { } conflict)

@@ -6,6 +6,9 @@ namespace Platform.Application.Common.Idempotency;
 /// </summary>
 public sealed class IdempotencyRecord
 {
+    /// <summary>The unique index on (scope, operation, key).</summary>
+    public const string UniqueIndex = "ux_idempotency_keys_scope_operation_key";
+
     public Guid Id { get; init; }
 
     public string Scope { get; init; } = string.Empty;

@@ -16,7 +16,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Key).IsRequired();
         builder.Property(r => r.RequestFingerprint).IsRequired();
         builder.Property(r => r.ResponseJson).IsRequired();
-        builder.HasIndex(r => new { r.Scope, r.Operation, r.Key }).IsUnique().HasDatabaseName("ux_idempotency_keys_scope_operation_key");
+        builder.HasIndex(r => new { r.Scope, r.Operation, r.Key }).IsUnique().HasDatabaseName(IdempotencyRecord.UniqueIndex);
         builder.HasIndex(r => r.ExpiresAt).HasDatabaseName("ix_idempotency_keys_expires");
     }
 }
