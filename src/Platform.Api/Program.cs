@@ -71,6 +71,9 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
     .Configure<IOptions<AuthOptions>, SigningKeyRing, SessionRevocationCache, CachingJsonWebTokenHandler>((jwt, auth, keys, revocations, tokens) =>
     {
         jwt.MapInboundClaims = false;
+        // Nothing reads the raw token back from the authentication properties; storing it cost a dictionary and a
+        // formatted expiry per request.
+        jwt.SaveToken = false;
         // A token is verified once and then answered from memory until it expires; revocation is still checked on
         // every request, below.
         jwt.TokenHandlers.Clear();
