@@ -99,6 +99,6 @@ public class EndpointTests
         // Infrastructure owns the context, so pointing the same check at it must find uses in real compiled code.
         var violations = EndpointRules.FindTypesUsing(PlatformAssemblies.TypesOf(PlatformAssemblies.Infrastructure), "Platform.Infrastructure", DatabaseContexts);
 
-        Assert.That(violations.Select(v => v.Subject), Has.Some.EqualTo("Platform.Infrastructure.Persistence.PostgresDistributedLock"));
+        Assert.That(violations.Select(v => v.Subject), Has.Some.EqualTo("Platform.Infrastructure.Idempotency.PostgresIdempotencyKeys"));
     }
 }
