@@ -1,0 +1,13 @@
+using System.Net;
+
+namespace Platform.Infrastructure.Webhooks;
+
+/// <summary>Turns a host into the addresses to judge: an IP literal is itself, a name is asked of DNS.</summary>
+internal static class WebhookHostResolver
+{
+    public static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        var bare = host.TrimStart('[').TrimEnd(']');
+        return IPAddress.TryParse(bare, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(bare, cancellationToken);
+    }
+}
