@@ -33,14 +33,7 @@ internal sealed class WebhookConnectGuard(WebhookAllowedHosts allowedHosts, Func
     {
         ArgumentNullException.ThrowIfNull(context);
         var host = context.DnsEndPoint.Host;
-        var allowed = allowedHosts.Contains(host);
-        var addresses = await resolve(host, cancellationToken);
-        var candidates = allowed ? addresses : addresses.Where(a => !WebhookAddressRules.IsRefused(a)).ToArray();
-        if (candidates.Length == 0)
-        {
-            var reason = addresses.Length == 0 ? "no address" : WebhookAddressRules.RefusalReason(addresses[0])!;
-            throw new WebhookAddressRefusedException(host, reason);
-        }
+        var candidates = Candidates(host, await resolve(host, cancellationToken));
 
         SocketException? last = null;
         foreach (var address in candidates)
@@ -64,5 +57,19 @@ internal sealed class WebhookConnectGuard(WebhookAllowedHosts allowedHosts, Func
         }
 
         throw last!;
+    }
+
+    /// <summary>
+    /// The addresses a connection may be made to, in the resolver's order: all of them for an allowed host, otherwise
+    /// those <see cref="WebhookAddressRules"/> does not refuse.
+    /// </summary>
+    /// <exception cref="WebhookAddressRefusedException">No address is left.</exception>
+    public IReadOnlyList<IPAddress> Candidates(string host, IReadOnlyList<IPAddress> addresses)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        var candidates = allowedHosts.Contains(host) ? [.. addresses] : addresses.Where(a => !WebhookAddressRules.IsRefused(a)).ToList();
+        return candidates.Count > 0
+            ? candidates
+            : throw new WebhookAddressRefusedException(host, addresses.Count == 0 ? "no address" : WebhookAddressRules.RefusalReason(addresses[0])!);
     }
 }
