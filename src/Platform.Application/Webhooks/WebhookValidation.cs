@@ -14,8 +14,9 @@ internal static class WebhookValidation
     public static IRuleBuilderOptions<T, string?> WebhookDescription<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(WebhookRules.DescriptionMaxLength).SingleLine();
 
-    public static IRuleBuilderOptions<T, IReadOnlyList<string>> WebhookEventTypeList<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
-        rule.NotNull().WithMessage("event_types is required: a list of event types, or [\"*\"].")
+    /// <summary>Stops at the first broken rule, so a missing list gets one message, not four.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>> WebhookEventTypeList<T>(this IRuleBuilderInitial<T, IReadOnlyList<string>> rule) =>
+        rule.Cascade(CascadeMode.Stop).NotNull().WithMessage("event_types is required: a list of event types, or [\"*\"].")
             .Must(types => types is { Count: > 0 and <= WebhookRules.MaxEventTypes })
             .WithMessage($"event_types must list 1 to {WebhookRules.MaxEventTypes} event types, or [\"*\"].")
             .Must(types => types is null || types.All(t => t == WebhookRules.AllEventTypes || WebhookEventTypes.IsKnown(t)))
