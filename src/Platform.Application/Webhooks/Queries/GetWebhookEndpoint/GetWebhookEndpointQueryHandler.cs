@@ -1,9 +1,9 @@
-using Mapster;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Mapping;
 using Platform.Domain.Webhooks;
 
 namespace Platform.Application.Webhooks.Queries.GetWebhookEndpoint;
@@ -13,7 +13,7 @@ internal sealed class GetWebhookEndpointQueryHandler(IPlatformDbContext db, IMap
     public async Task<WebhookEndpointDto> Handle(GetWebhookEndpointQuery request, CancellationToken cancellationToken) =>
         await db.WebhookEndpoints.AsNoTracking()
             .Where(e => e.Id == request.EndpointId)
-            .ProjectToType<WebhookEndpointDto>(mapper.Config)
+            .ProjectToDto<WebhookEndpointDto>(mapper.Config)
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException(WebhookErrorCodes.EndpointNotFound, "No webhook endpoint has this id.");
 }

@@ -1,8 +1,8 @@
-using Mapster;
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Mapping;
 using Platform.Application.Common.Paging;
 using Platform.Domain.Webhooks;
 
@@ -18,7 +18,7 @@ internal sealed class ListWebhookEndpointsQueryHandler(IPlatformDbContext db, Cu
             "webhook-endpoints",
             (q, p) => q.Where(e => e.CreatedAt < p.CreatedAt || (e.CreatedAt == p.CreatedAt && e.Id.CompareTo(p.Id) < 0)),
             q => q.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id),
-            q => q.ProjectToType<WebhookEndpointDto>(mapper.Config),
+            q => q.ProjectToDto<WebhookEndpointDto>(mapper.Config),
             e => new KeysetPosition(e.CreatedAt, e.Id));
         return await db.WebhookEndpoints.AsNoTracking().ToKeysetPageAsync(
             request.PageSize,
