@@ -45,6 +45,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 Auth__SecretKey=$(head -c 32 /dev/urandom | base64) \
 Auth__SigningKeys__0__Id=bench \
 Auth__SigningKeys__0__PrivateKey="$(openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt)" \
+Webhooks__SecretEncryptionKey=$(head -c 32 /dev/urandom | base64) \
 Bootstrap__AdminEmails=bench-admin@example.com \
 RateLimiting__Auth__PermitLimit=100000 \
 RateLimiting__Authenticated__PermitLimit=100000000 \

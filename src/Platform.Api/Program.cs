@@ -35,6 +35,7 @@ using var startupLoggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole())
 try
 {
     builder.AddPlatformOptions(startupLoggerFactory.CreateLogger("Startup"));
+    builder.AddWebhookOptions(startupLoggerFactory.CreateLogger("Startup"));
     builder.Services.AddInfrastructure(builder.Configuration);
 }
 catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
@@ -195,6 +196,7 @@ app.MapAdminEndpoints();
 app.MapTicketEndpoints();
 app.MapStatusEndpoints();
 app.MapStatusPageEndpoints();
+app.MapWebhookEndpoints();
 
 app.Logger.LogInformation("Platform API listening on {Urls}", string.Join(", ", app.Urls.DefaultIfEmpty(builder.Configuration["urls"] ?? "http://localhost:5000")));
 await app.RunAsync();

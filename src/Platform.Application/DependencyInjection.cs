@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.AddSingleton<Status.StatusPageCache>();
         services.AddScoped<Status.StatusChanges>();
         services.AddScoped<Status.StatusReadModel>();
+        services.AddScoped<Webhooks.WebhookUrls>();
+        services.AddOptions<Webhooks.WebhookOptions>();
         services.AddOptions<IdempotencyOptions>();
         services.AddOptions<PagingOptions>();
 

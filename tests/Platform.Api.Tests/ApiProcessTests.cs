@@ -63,6 +63,36 @@ public sealed class ApiProcessTests
     }
 
     [Test]
+    public async Task Production_refuses_to_start_without_a_webhook_secret_encryption_key()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=unused", "Production");
+        environment["Webhooks__SecretEncryptionKey"] = null;
+
+        var (exit, output) = await RunToExitAsync(environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(output, Does.Contain("Configuration error: Webhooks:SecretEncryptionKey is required outside Development"));
+        });
+    }
+
+    [Test]
+    public async Task A_webhook_secret_encryption_key_that_is_not_32_bytes_is_refused()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=unused", "Production");
+        environment["Webhooks__SecretEncryptionKey"] = Convert.ToBase64String(new byte[16]);
+
+        var (exit, output) = await RunToExitAsync(environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(output, Does.Contain("Webhooks:SecretEncryptionKey must be the base64 of exactly 32 random bytes"));
+        });
+    }
+
+    [Test]
     public async Task Production_refuses_a_server_secret_shorter_than_32_bytes()
     {
         var environment = Environment("Host=127.0.0.1;Database=unused", "Production");

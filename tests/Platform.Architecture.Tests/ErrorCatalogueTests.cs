@@ -28,6 +28,7 @@ public partial class ErrorCatalogueTests
             "Platform.Domain.Identity.IdentityErrorCodes",
             "Platform.Domain.Status.StatusErrorCodes",
             "Platform.Domain.Tickets.TicketErrorCodes",
+            "Platform.Domain.Webhooks.WebhookErrorCodes",
         }));
     }
 

@@ -34,6 +34,7 @@ public sealed class ApplicationTestHost : IAsyncDisposable
             ["Auth:SigningKeys:0:PrivateKey"] = TestKeys.PrimaryPem,
             ["Bootstrap:AdminEmails"] = "root@example.com",
             ["Jobs:Enabled"] = "false",
+            ["Webhooks:SecretEncryptionKey"] = TestKeys.WebhookSecretEncryptionKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -49,6 +50,7 @@ public sealed class ApplicationTestHost : IAsyncDisposable
         services.AddApplication();
         services.AddInfrastructure(configuration);
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
+        services.Configure<Application.Webhooks.WebhookOptions>(configuration.GetSection(Application.Webhooks.WebhookOptions.SectionName));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<Application.Common.Idempotency.IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.Configure<PagingOptions>(o => o.CursorKey = new byte[32]);

@@ -10,6 +10,9 @@ public static class TestKeys
 {
     public const string SecretKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
 
+    /// <summary>Seals webhook signing secrets in the application tests (the API tests derive one in Testing).</summary>
+    public const string WebhookSecretEncryptionKey = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
+
     public const string PrimaryId = "test-primary";
 
     public const string NextId = "test-next";

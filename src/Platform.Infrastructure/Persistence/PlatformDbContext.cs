@@ -8,6 +8,7 @@ using Platform.Domain.Common;
 using Platform.Domain.Identity;
 using Platform.Domain.Status;
 using Platform.Domain.Tickets;
+using Platform.Domain.Webhooks;
 
 namespace Platform.Infrastructure.Persistence;
 
@@ -59,6 +60,8 @@ public sealed class PlatformDbContext : DbContext, IPlatformDbContext
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,6 +23,7 @@ public static class ApiProcess
         ["Auth__SecretKey"] = TestKeys.SecretKey,
         ["Auth__SigningKeys__0__Id"] = TestKeys.PrimaryId,
         ["Auth__SigningKeys__0__PrivateKey"] = TestKeys.PrimaryPem,
+        ["Webhooks__SecretEncryptionKey"] = TestKeys.WebhookSecretEncryptionKey,
         ["Jobs__Enabled"] = "false",
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
     };

@@ -30,6 +30,7 @@ public sealed class DtoMappingTests
         ["ItemsDto`1"] = "a wrapper around a list",
         ["RevokedSessionDto"] = "composed from a session and the revocation event that ended it (reason and time)",
         ["OutboxMessageDto"] = "its payload is stored JSON text, parsed after the query into a JsonElement",
+        ["WebhookEventTypeDto"] = "a fixed catalogue entry with an example JSON body, not a stored row",
     };
 
     [Test]

@@ -81,6 +81,7 @@ public sealed class SchemaMatchesModelTests : ApplicationTestBase
         "uuid[]" => "_uuid",
         "integer" => "int4",
         "bigint" => "int8",
+        "boolean" => "bool",
         null => "?",
         _ => type,
     };

@@ -6,6 +6,7 @@ using Platform.Application.Common.Outbox;
 using Platform.Domain.Identity;
 using Platform.Domain.Status;
 using Platform.Domain.Tickets;
+using Platform.Domain.Webhooks;
 
 namespace Platform.Application.Common.Interfaces;
 
@@ -42,6 +43,8 @@ public interface IPlatformDbContext
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<WebhookEndpoint> WebhookEndpoints { get; }
 
     DatabaseFacade Database { get; }
 
