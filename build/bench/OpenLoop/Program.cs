@@ -14,8 +14,8 @@ using OpenLoop;
 //            [--header "Name: value"]... [--unique-header Idempotency-Key] [--timeout-seconds 10]
 //
 // Prints one line of key=value pairs: requests, responses, non2xx, errors (no response: refused, reset, timed out),
-// rate (responses per second), p50_ms, p90_ms, p99_ms, p999_ms, max_ms, and send_lag_p99_ms (how late this client
-// itself sent, a check that the machine kept up with the schedule).
+// rate (responses per second), p50_ms, p90_ms, p99_ms, p999_ms, max_ms, send_lag_p99_ms (how late this client
+// itself sent, a check that the machine kept up with the schedule) and codes (responses per status: 200:9990,429:10).
 Options options;
 try
 {
@@ -89,6 +89,7 @@ Console.WriteLine(string.Join(' ', new (string Key, string Value)[]
     ("p999_ms", Milliseconds(latencies, 0.999)),
     ("max_ms", Milliseconds(latencies, 1.0)),
     ("send_lag_p99_ms", Milliseconds(lags, 0.99)),
+    ("codes", answered.Length == 0 ? "-" : string.Join(',', answered.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}"))),
 }.Select(pair => $"{pair.Key}={pair.Value}")));
 return 0;
 
