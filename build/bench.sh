@@ -264,7 +264,7 @@ check_log() { # what
             jq -rs 'group_by(."@i")[] | [length, .[0]."@l", .[0]."@m", (((.[0]."@x" // "") | split("\n"))[0] // ""), (.[0]."@tr" // "")] | map(tostring | gsub("[\u001f\n]"; " ")) | join("\u001f")' |
             while IFS=$'\x1f' read -r count level message exception trace; do
                 request=""
-                [[ -n "$trace" ]] && request=$(grep -m 1 "\"@tr\":\"$trace\".*\"RequestPath\"" "$work/platform.log" |
+                [[ -n "$trace" ]] && request=$(grep -m 1 "\"@tr\":\"$trace\".*\"SourceContext\":\"Serilog.AspNetCore.RequestLoggingMiddleware\"" "$work/platform.log" |
                     jq -r '"\(.RequestMethod) \(.RequestPath) responded \(.StatusCode)"' || true)
                 log "  $count x $level: $message${exception:+ | $exception}${request:+ ($request)}"
             done || true
@@ -286,8 +286,9 @@ wait_outbox() {
 # measure APP CASE SECONDS KIND: one run, recorded in runs.tsv (kind: warmup or round N).
 measure() {
     local app=$1 case=$2 duration=$3 kind=$4 result rps p50 p99 non2xx errors requests
-    sleep 1
     result=$(wrk_case "$app" "$case" "$duration")
+    # A pause between runs, before the log is read: requests wrk left in flight finish (or fail) meanwhile.
+    sleep 1
     read -r rps p50 p99 non2xx errors requests <<<"$result"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$case" "$app" "$kind" "$rps" "$p50" "$p99" "$non2xx" "$errors" >>"$work/runs.tsv"
     log "$(printf '%-28s %-8s %-8s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s' "${label[$case]}" "$app" "$kind" "$rps" "$p50" "$p99" \
