@@ -45,6 +45,12 @@ internal sealed partial class LoggingBehaviour<TRequest, TResponse>(
             outcome = "dependency.unavailable";
             throw;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away (a client that closed its connection, a stopping host): not a failure of ours.
+            outcome = "cancelled";
+            throw;
+        }
         catch (Exception)
         {
             outcome = "error";
