@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Application.Common.Behaviours;
 using Platform.Application.Common.Idempotency;
 using Platform.Application.Common.Mapping;
+using Platform.Application.Common.Outbox;
 using Platform.Application.Common.Paging;
 using Platform.Application.Common.UnitOfWork;
 using Platform.Application.Common.Validation;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<Status.StatusReadModel>();
         services.AddScoped<Webhooks.WebhookUrls>();
         services.AddOptions<Webhooks.WebhookOptions>();
+        services.AddOutboxHandler<Webhooks.Delivery.WebhookFanOutHandler>([.. Domain.Webhooks.WebhookEventTypes.All.Where(t => t != Domain.Webhooks.WebhookEventTypes.Test)]);
         services.AddOptions<IdempotencyOptions>();
         services.AddOptions<PagingOptions>();
 

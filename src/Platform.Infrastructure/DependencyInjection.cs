@@ -89,7 +89,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Common.Idempotency.IExpiredIdempotencyKeys, Idempotency.PostgresExpiredIdempotencyKeys>();
         services.AddScoped<Application.Common.Outbox.IProcessedOutboxMessages, PostgresProcessedOutboxMessages>();
         services.AddScoped<Application.Housekeeping.IExpiredRateLimitCounters, PostgresExpiredRateLimitCounters>();
-        Webhooks.WebhookServiceRegistration.AddWebhookAdapters(services);
+        Webhooks.WebhookServiceRegistration.AddWebhookAdapters(services, configuration);
         services.AddHostedService<DatabaseNotificationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 

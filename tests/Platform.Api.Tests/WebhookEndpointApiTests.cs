@@ -16,7 +16,7 @@ public sealed class WebhookEndpointApiTests : ApiTestBase
 
     private static readonly string[] EndpointFields =
     [
-        "id", "url", "description", "event_types", "enabled", "disabled_reason", "disabled_at", "secret_rotated_at",
+        "id", "url", "description", "event_types", "enabled", "disabled_reason", "disabled_at", "failing_since", "secret_rotated_at",
         "previous_secret_expires_at", "created_at", "updated_at", "version",
     ];
 

@@ -71,6 +71,11 @@ internal static class WebhookStartupConfiguration
             throw Invalid("Webhooks:ResolveTimeout", "Webhooks:ResolveTimeout must be more than 0 and at most 30 seconds.");
         }
 
+        if (webhooks.DeliveryProblems() is [var problem, ..])
+        {
+            throw Invalid(problem[..problem.IndexOf(' ', StringComparison.Ordinal)], problem);
+        }
+
         var production = environment.IsProduction();
         builder.Services.Configure<WebhookOptions>(section);
         builder.Services.PostConfigure<WebhookOptions>(o => o.RequireHttps |= production);

@@ -49,6 +49,13 @@ internal static class IdempotencyHttp
         return Replayed(context) ? TypedResults.Ok(value) : TypedResults.Created(location, value);
     }
 
+    /// <summary>202 Accepted with Location, for a first run and a replay alike (the work it accepted is the same).</summary>
+    public static IResult Accepted<T>(HttpContext context, string location, T value)
+    {
+        Replayed(context);
+        return TypedResults.Accepted(location, value);
+    }
+
     public static IResult Ok<T>(HttpContext context, T value, string? etag = null)
     {
         if (etag is not null)

@@ -12,6 +12,7 @@ public sealed record WebhookEndpointDto(
     bool Enabled,
     WebhookDisabledReason? DisabledReason,
     DateTimeOffset? DisabledAt,
+    DateTimeOffset? FailingSince,
     DateTimeOffset? SecretRotatedAt,
     DateTimeOffset? PreviousSecretExpiresAt,
     DateTimeOffset CreatedAt,

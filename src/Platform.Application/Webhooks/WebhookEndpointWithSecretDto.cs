@@ -16,6 +16,7 @@ public sealed record WebhookEndpointWithSecretDto(
     bool Enabled,
     WebhookDisabledReason? DisabledReason,
     DateTimeOffset? DisabledAt,
+    DateTimeOffset? FailingSince,
     DateTimeOffset? SecretRotatedAt,
     DateTimeOffset? PreviousSecretExpiresAt,
     DateTimeOffset CreatedAt,

@@ -1,3 +1,5 @@
+using Platform.Domain.Webhooks;
+
 namespace Platform.Application.Webhooks;
 
 /// <summary>Settings of outbound webhooks (section <c>Webhooks</c>); validated at start-up by the API.</summary>
@@ -28,4 +30,37 @@ public sealed class WebhookOptions
 
     /// <summary>How long the registration check may wait for a host name to resolve.</summary>
     public TimeSpan ResolveTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Seconds to wait after each failed attempt before the next, comma-separated; the first attempt is immediate and
+    /// each delay gets up to 20% jitter. After the last, the message is failed. Empty: no retries.
+    /// </summary>
+    public string RetryScheduleSeconds { get; set; } = WebhookRetrySchedule.DefaultSeconds;
+
+    /// <summary>An endpoint whose attempts fail without a single success for this long is disabled (reason <c>failing</c>).</summary>
+    public TimeSpan DisableAfter { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>How the delivery workers send (section <c>Webhooks:Delivery</c>).</summary>
+    public WebhookDeliveryOptions Delivery { get; set; } = new();
+
+    /// <summary>The parsed <see cref="RetryScheduleSeconds"/> (checked at start-up).</summary>
+    public WebhookRetrySchedule RetrySchedule => WebhookRetrySchedule.Parse(RetryScheduleSeconds);
+
+    /// <summary>Every problem with the delivery settings, each naming its key; empty when they are fine.</summary>
+    public IReadOnlyList<string> DeliveryProblems()
+    {
+        var problems = new List<string>();
+        if (!WebhookRetrySchedule.TryParse(RetryScheduleSeconds, out _))
+        {
+            problems.Add("Webhooks:RetryScheduleSeconds must be comma-separated whole seconds (at most 50 delays, each at most 604800), such as 5,300,1800.");
+        }
+
+        if (DisableAfter <= TimeSpan.Zero)
+        {
+            problems.Add("Webhooks:DisableAfter must be positive (a time span such as 5.00:00:00).");
+        }
+
+        problems.AddRange(Delivery.Problems());
+        return problems;
+    }
 }

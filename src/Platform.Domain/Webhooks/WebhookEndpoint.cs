@@ -43,6 +43,13 @@ public sealed class WebhookEndpoint : Entity
 
     public DateTimeOffset? DisabledAt { get; private set; }
 
+    /// <summary>
+    /// When its current run of failed attempts began; null while its last attempt succeeded. Kept by the delivery
+    /// workers; an endpoint failing without a break for <c>Webhooks:DisableAfter</c> is disabled as
+    /// <see cref="WebhookDisabledReason.Failing"/>.
+    /// </summary>
+    public DateTimeOffset? FailingSince { get; private set; }
+
     /// <summary>The current signing secret, sealed by the application's protector.</summary>
     public string SecretCiphertext { get; private set; } = string.Empty;
 
@@ -105,6 +112,16 @@ public sealed class WebhookEndpoint : Entity
         }
     }
 
+    /// <summary>Switches it back on (no change if it is on), as <c>recover</c> does before re-sending what it missed.</summary>
+    public void Enable(DateTimeOffset now)
+    {
+        if (!Enabled)
+        {
+            SetEnabled(true, WebhookDisabledReason.Manual, now);
+            Touch(now);
+        }
+    }
+
     /// <summary>Stops deliveries, recording why (an admin, a <c>410 Gone</c>, continuous failure). No change if already disabled.</summary>
     public void Disable(WebhookDisabledReason reason, DateTimeOffset now)
     {
@@ -161,6 +178,11 @@ public sealed class WebhookEndpoint : Entity
         Enabled = enabled;
         DisabledReason = enabled ? null : reason;
         DisabledAt = enabled ? null : now;
+        if (enabled)
+        {
+            // Switched back on, it starts with a clean record: the failures that disabled it do not count again.
+            FailingSince = null;
+        }
     }
 
     private void Touch(DateTimeOffset now)

@@ -11,4 +11,7 @@ public static class WebhookErrorCodes
     public const string InvalidUrl = "webhooks.invalid_url";
     public const string InvalidDescription = "webhooks.invalid_description";
     public const string InvalidEventTypes = "webhooks.invalid_event_types";
+    public const string MessageNotFound = "webhooks.message_not_found";
+    public const string MessageInFlight = "webhooks.message_in_flight";
+    public const string EndpointDisabled = "webhooks.endpoint_disabled";
 }

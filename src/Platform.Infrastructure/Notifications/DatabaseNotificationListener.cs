@@ -19,6 +19,7 @@ internal sealed partial class DatabaseNotificationListener(
     SessionRevocationCache cache,
     Application.Status.StatusPageCache statusCache,
     OutboxSignal outboxSignal,
+    Webhooks.Delivery.WebhookSignal webhookSignal,
     Persistence.DatabaseCircuitBreaker breaker,
     TimeProvider timeProvider,
     ILogger<DatabaseNotificationListener> logger) : BackgroundService
@@ -114,7 +115,7 @@ internal sealed partial class DatabaseNotificationListener(
         try
         {
             opened.Notification += OnNotification;
-            await using (var listen = new NpgsqlCommand($"LISTEN {PostgresSessionRevocationPublisher.Channel}; LISTEN {PostgresStatusChangePublisher.Channel}; LISTEN {OutboxSignal.Channel}", opened))
+            await using (var listen = new NpgsqlCommand($"LISTEN {PostgresSessionRevocationPublisher.Channel}; LISTEN {PostgresStatusChangePublisher.Channel}; LISTEN {OutboxSignal.Channel}; LISTEN {Webhooks.Delivery.WebhookSignal.Channel}", opened))
             {
                 await listen.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -123,6 +124,7 @@ internal sealed partial class DatabaseNotificationListener(
             // let the outbox dispatcher look for messages whose notification it missed.
             statusCache.Invalidate();
             outboxSignal.Set();
+            webhookSignal.Set();
 
             await using (var recent = new NpgsqlCommand("SELECT id, revoked_at FROM user_sessions WHERE revoked_at > $1", opened))
             {
@@ -156,6 +158,12 @@ internal sealed partial class DatabaseNotificationListener(
         if (e.Channel == OutboxSignal.Channel)
         {
             outboxSignal.Set();
+            return;
+        }
+
+        if (e.Channel == Webhooks.Delivery.WebhookSignal.Channel)
+        {
+            webhookSignal.Set();
             return;
         }
 

@@ -12,4 +12,9 @@ internal sealed class PostgresWebhookEndpointLocks(PlatformDbContext db) : IWebh
         await db.WebhookEndpoints
             .FromSql($"SELECT * FROM webhook_endpoints WHERE id = {id} FOR UPDATE")
             .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<WebhookMessage?> LockMessageForChangeAsync(Guid messageId, CancellationToken cancellationToken) =>
+        await db.WebhookMessages
+            .FromSql($"SELECT * FROM webhook_messages WHERE id = {messageId} FOR UPDATE")
+            .FirstOrDefaultAsync(cancellationToken);
 }

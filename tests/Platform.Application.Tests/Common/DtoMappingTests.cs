@@ -31,6 +31,8 @@ public sealed class DtoMappingTests
         ["RevokedSessionDto"] = "composed from a session and the revocation event that ended it (reason and time)",
         ["OutboxMessageDto"] = "its payload is stored JSON text, parsed after the query into a JsonElement",
         ["WebhookEventTypeDto"] = "a fixed catalogue entry with an example JSON body, not a stored row",
+        ["WebhookRecoveryDto"] = "composed from the recovered endpoint and a count",
+        ["WebhookTestDataDto"] = "the data of a test message, built from the endpoint id and a fixed text",
     };
 
     [Test]

@@ -47,7 +47,7 @@ public sealed partial class ProjectionSqlTests : ApplicationTestBase
                 ["id", "occurred_at", "actor_id", "actor_ip", "action", "resource_type", "resource_id", "outcome", "request_id", "trace_id", "changes"]),
             // Never the sealed secrets: a read of an endpoint does not even fetch them.
             ["webhook endpoints"] = (db.WebhookEndpoints.ProjectToDto<Platform.Application.Webhooks.WebhookEndpointDto>(config).ToQueryString(),
-                ["id", "url", "description", "event_types", "enabled", "disabled_reason", "disabled_at", "secret_rotated_at", "previous_secret_expires_at", "created_at", "updated_at", "version"]),
+                ["id", "url", "description", "event_types", "enabled", "disabled_reason", "disabled_at", "failing_since", "secret_rotated_at", "previous_secret_expires_at", "created_at", "updated_at", "version"]),
         };
 
         using (Assert.EnterMultipleScope())

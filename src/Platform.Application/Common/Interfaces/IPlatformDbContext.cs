@@ -46,6 +46,10 @@ public interface IPlatformDbContext
 
     DbSet<WebhookEndpoint> WebhookEndpoints { get; }
 
+    DbSet<WebhookMessage> WebhookMessages { get; }
+
+    DbSet<WebhookAttempt> WebhookAttempts { get; }
+
     DatabaseFacade Database { get; }
 
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }

@@ -22,6 +22,7 @@ public static class IntegrationEventTypes
     public const string SessionsRefreshReuseDetected = "sessions.refresh_reuse_detected";
     public const string UsersPasswordChanged = "users.password_changed";
     public const string UsersDisabled = "users.disabled";
+    public const string WebhooksEndpointDisabled = "webhooks.endpoint_disabled";
 
     public static IReadOnlyList<IntegrationEventType> All { get; } =
     [
@@ -37,5 +38,6 @@ public static class IntegrationEventTypes
         new(SessionsRefreshReuseDetected, "A refresh token was used twice, so its session was revoked as stolen.", typeof(RevokedSessionDto)),
         new(UsersPasswordChanged, "A user's password was changed.", typeof(UserDto)),
         new(UsersDisabled, "An admin disabled an account.", typeof(UserDto)),
+        new(WebhooksEndpointDisabled, "Platform disabled a webhook endpoint: it answered 410 Gone, or failed without a break for too long.", typeof(Webhooks.WebhookEndpointDto)),
     ];
 }
