@@ -20,6 +20,11 @@ using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.Sessions;
 
+if (args.Contains(CheckConfigCommand.Name, StringComparer.Ordinal))
+{
+    return CheckConfigCommand.Run(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 Logging.Configure(builder);

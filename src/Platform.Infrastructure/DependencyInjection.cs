@@ -27,12 +27,13 @@ public static class DependencyInjection
     /// <summary>PostgreSQL (EF Core and a shared Npgsql data source), crypto adapters, rate-limit store and Quartz.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        var problems = ConfigurationProblems(configuration);
+        if (problems.Count > 0)
         {
-            throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set (environment variable ConnectionStrings__{ConnectionStringName}).");
+            throw new InvalidOperationException(string.Join("; ", problems));
         }
 
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)!;
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
 
@@ -94,7 +95,6 @@ public static class DependencyInjection
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 
         var outbox = configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions();
-        outbox.Validate();
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxStore>();
@@ -168,5 +168,48 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Every problem with the settings this layer reads (the connection string, <c>Database</c>, <c>Outbox</c>,
+    /// <c>Jobs</c>), as messages that name the key and never a secret value. Start-up refuses to go on when there
+    /// is one; <c>check-config</c> lists them all. Nothing here connects to the database.
+    /// </summary>
+    public static IReadOnlyList<string> ConfigurationProblems(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new List<string>();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            problems.Add($"ConnectionStrings:{ConnectionStringName} is not set (environment variable ConnectionStrings__{ConnectionStringName}).");
+        }
+        else
+        {
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(connectionString);
+            }
+            catch (ArgumentException ex)
+            {
+                // The message names the keyword or position, not the values (the password among them).
+                problems.Add($"ConnectionStrings:{ConnectionStringName} is not an Npgsql connection string: {ex.Message}");
+            }
+        }
+
+        Configuration.SettingsBinder.Bind<DatabaseOptions>(configuration, DatabaseOptions.SectionName, problems);
+        Configuration.SettingsBinder.Bind<JobsOptions>(configuration, JobsOptions.SectionName, problems);
+        var outbox = Configuration.SettingsBinder.Bind<OutboxOptions>(configuration, OutboxOptions.SectionName, problems);
+        try
+        {
+            outbox.Validate();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // OutboxOptions reports its first bad setting only.
+            problems.Add(ex.Message);
+        }
+
+        return problems;
     }
 }

@@ -5,6 +5,7 @@ using Platform.Application.Common.Idempotency;
 using Platform.Application.Common.Paging;
 using Platform.Application.Identity;
 using Platform.Api.Http;
+using Platform.Infrastructure.Configuration;
 using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Configuration;
@@ -21,126 +22,22 @@ internal static class StartupConfiguration
     public static void AddPlatformOptions(this WebApplicationBuilder builder, ILogger startupLogger)
     {
         var configuration = builder.Configuration;
-        var isDevelopment = builder.Environment.IsDevelopment();
+        if (GeneratesMissingKeys(builder.Environment))
+        {
+            var configured = SettingsBinder.Bind<AuthOptions>(configuration, AuthOptions.SectionName, []);
+            if (string.IsNullOrWhiteSpace(configured.SecretKey) || configured.SigningKeys.Count == 0)
+            {
+                DevelopmentKeys.Apply(builder, configured, startupLogger);
+            }
+        }
+
+        var problems = Problems(configuration, builder.Environment);
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException("Platform", typeof(AuthOptions), problems);
+        }
 
         var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        var generate = isDevelopment || builder.Environment.IsEnvironment("Testing");
-        if (generate && (string.IsNullOrWhiteSpace(auth.SecretKey) || auth.SigningKeys.Count == 0))
-        {
-            DevelopmentKeys.Apply(builder, auth, startupLogger);
-            auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        }
-
-        if (string.IsNullOrWhiteSpace(auth.SecretKey))
-        {
-            throw new OptionsValidationException(
-                "Auth:SecretKey",
-                typeof(AuthOptions),
-                ["Auth:SecretKey is required outside Development: a base64 value of at least 32 random bytes (env Auth__SecretKey)."]);
-        }
-
-        var keyError = ValidateSecretKey(auth.SecretKey);
-        if (keyError is not null)
-        {
-            throw new OptionsValidationException("Auth:SecretKey", typeof(AuthOptions), [keyError]);
-        }
-
-        if (auth.SigningKeys.Count == 0)
-        {
-            throw new OptionsValidationException(
-                "Auth:SigningKeys",
-                typeof(AuthOptions),
-                ["Auth:SigningKeys is required outside Development: at least one { Id, PrivateKey } with an EC P-256 private key in PKCS#8 PEM (env Auth__SigningKeys__0__Id, Auth__SigningKeys__0__PrivateKey)."]);
-        }
-
-        foreach (var (key, index) in auth.SigningKeys.Select((k, i) => (k, i)))
-        {
-            if (SigningKeyRing.Validate(key) is { } problem)
-            {
-                throw new OptionsValidationException($"Auth:SigningKeys:{index}", typeof(AuthOptions), [$"Auth:SigningKeys:{index}: {problem}"]);
-            }
-        }
-
-        if (auth.SigningKeys.Select(k => k.Id).Distinct(StringComparer.Ordinal).Count() != auth.SigningKeys.Count)
-        {
-            throw new OptionsValidationException("Auth:SigningKeys", typeof(AuthOptions), ["Auth:SigningKeys has two keys with the same Id."]);
-        }
-
-        if (auth.AccessTokenLifetime <= TimeSpan.Zero || auth.SessionIdleLifetime <= TimeSpan.Zero || auth.SessionAbsoluteLifetime <= TimeSpan.Zero
-            || auth.RefreshTokenOverlap < TimeSpan.Zero || auth.SessionRetention < TimeSpan.Zero || auth.SessionPruneBatchSize is < 1 or > 100_000)
-        {
-            throw new OptionsValidationException(
-                "Auth",
-                typeof(AuthOptions),
-                ["Auth:AccessTokenLifetime, Auth:SessionIdleLifetime and Auth:SessionAbsoluteLifetime must be positive; Auth:RefreshTokenOverlap and Auth:SessionRetention zero or more; Auth:SessionPruneBatchSize 1-100000."]);
-        }
-
-        if (auth.RefreshTokenOverlap > TimeSpan.FromMinutes(5))
-        {
-            throw new OptionsValidationException("Auth:RefreshTokenOverlap", typeof(AuthOptions), ["Auth:RefreshTokenOverlap must be at most 5 minutes: it is a grace period for a lost response, not a second token."]);
-        }
-
-        var cors = configuration.GetSection(CorsSettings.SectionName).Get<CorsSettings>() ?? new CorsSettings();
-        foreach (var origin in cors.AllowedOrigins)
-        {
-            // An origin is scheme://host[:port] exactly: browsers send it without a path, so "https://a.com/" never matches.
-            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !string.Equals(uri.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new OptionsValidationException("Cors:AllowedOrigins", typeof(CorsSettings), [$"Cors:AllowedOrigins has '{origin}', which is not an origin such as https://app.example.com."]);
-            }
-
-            if (builder.Environment.IsProduction() && uri.Scheme != Uri.UriSchemeHttps)
-            {
-                throw new OptionsValidationException("Cors:AllowedOrigins", typeof(CorsSettings), [$"Cors:AllowedOrigins must be https:// in Production, not '{origin}'."]);
-            }
-        }
-
-        var limits = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        foreach (var (name, policy) in limits.Tiers)
-        {
-            if (policy.PermitLimit < 1 || policy.WindowSeconds < 1)
-            {
-                throw new OptionsValidationException($"RateLimiting:{name}", typeof(RateLimitOptions), [$"RateLimiting:{name}:PermitLimit and RateLimiting:{name}:WindowSeconds must be at least 1."]);
-            }
-        }
-
-        var statusPage = configuration.GetSection(StatusPage.StatusPageOptions.SectionName).Get<StatusPage.StatusPageOptions>() ?? new StatusPage.StatusPageOptions();
-        if (statusPage.MaxAgeSeconds is < 0 or > 3600)
-        {
-            throw new OptionsValidationException("StatusPage:MaxAgeSeconds", typeof(StatusPage.StatusPageOptions), ["StatusPage:MaxAgeSeconds must be between 0 and 3600."]);
-        }
-
-        if (statusPage.PublicUrl.Length > 0 && !Uri.TryCreate(statusPage.PublicUrl, UriKind.Absolute, out _))
-        {
-            throw new OptionsValidationException("StatusPage:PublicUrl", typeof(StatusPage.StatusPageOptions), ["StatusPage:PublicUrl must be an absolute URL such as https://status.example.com/status."]);
-        }
-
-        var network = configuration.GetSection(NetworkOptions.SectionName).Get<NetworkOptions>() ?? new NetworkOptions();
-        foreach (var proxy in network.TrustedProxies)
-        {
-            if (!IPNetwork.TryParse(proxy, out _) && !IPAddress.TryParse(proxy, out _))
-            {
-                throw new OptionsValidationException("Network:TrustedProxies", typeof(NetworkOptions), [$"Network:TrustedProxies has '{proxy}', which is neither an IP address nor a CIDR range such as 10.0.0.0/8."]);
-            }
-        }
-
-        var idempotency = configuration.GetSection(IdempotencyOptions.SectionName).Get<IdempotencyOptions>() ?? new IdempotencyOptions();
-        if (idempotency.KeyTtl <= TimeSpan.Zero)
-        {
-            throw new OptionsValidationException("Idempotency:KeyTtl", typeof(IdempotencyOptions), ["Idempotency:KeyTtl must be positive."]);
-        }
-
-        if (idempotency.CleanupBatchSize is < 1 or > 100_000)
-        {
-            throw new OptionsValidationException("Idempotency:CleanupBatchSize", typeof(IdempotencyOptions), ["Idempotency:CleanupBatchSize must be between 1 and 100000."]);
-        }
-
-        var requestLimits = configuration.GetSection(RequestLimitsOptions.SectionName).Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
-        if (requestLimits.MaxBodyBytes < 1)
-        {
-            throw new OptionsValidationException("RequestLimits:MaxBodyBytes", typeof(RequestLimitsOptions), ["RequestLimits:MaxBodyBytes must be at least 1."]);
-        }
-
         var services = builder.Services;
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
@@ -160,6 +57,130 @@ internal static class StartupConfiguration
         // Stored responses that carry a secret are encrypted under a key derived (HKDF) from the same server secret.
         var responseKey = StoredResponse.DeriveKey(Convert.FromBase64String(auth.SecretKey));
         services.Configure<IdempotencyOptions>(o => o.ResponseKey = responseKey);
+    }
+
+    /// <summary>Development and Testing generate the server secret and signing keys when none are configured.</summary>
+    public static bool GeneratesMissingKeys(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    /// <summary>
+    /// Every problem with the <c>Auth</c>, <c>Bootstrap</c>, <c>Cors</c>, <c>RateLimiting</c>, <c>StatusPage</c>,
+    /// <c>Network</c>, <c>Idempotency</c> and <c>RequestLimits</c> settings, each naming its key and never a
+    /// secret value. Start-up stops when there is one; <c>check-config</c> lists them all. Missing keys are not a
+    /// problem where <see cref="GeneratesMissingKeys"/>, since start-up generates them there.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var problems = new List<string>();
+        var auth = SettingsBinder.Bind<AuthOptions>(configuration, AuthOptions.SectionName, problems);
+        var generated = GeneratesMissingKeys(environment);
+        if (string.IsNullOrWhiteSpace(auth.SecretKey))
+        {
+            if (!generated)
+            {
+                problems.Add("Auth:SecretKey is required outside Development: a base64 value of at least 32 random bytes (env Auth__SecretKey).");
+            }
+        }
+        else if (ValidateSecretKey(auth.SecretKey) is { } keyError)
+        {
+            problems.Add(keyError);
+        }
+
+        if (auth.SigningKeys.Count == 0)
+        {
+            if (!generated)
+            {
+                problems.Add("Auth:SigningKeys is required outside Development: at least one { Id, PrivateKey } with an EC P-256 private key in PKCS#8 PEM (env Auth__SigningKeys__0__Id, Auth__SigningKeys__0__PrivateKey).");
+            }
+        }
+
+        foreach (var (key, index) in auth.SigningKeys.Select((k, i) => (k, i)))
+        {
+            if (SigningKeyRing.Validate(key) is { } problem)
+            {
+                problems.Add($"Auth:SigningKeys:{index}: {problem}");
+            }
+        }
+
+        if (auth.SigningKeys.Select(k => k.Id).Distinct(StringComparer.Ordinal).Count() != auth.SigningKeys.Count)
+        {
+            problems.Add("Auth:SigningKeys has two keys with the same Id.");
+        }
+
+        if (auth.AccessTokenLifetime <= TimeSpan.Zero || auth.SessionIdleLifetime <= TimeSpan.Zero || auth.SessionAbsoluteLifetime <= TimeSpan.Zero
+            || auth.RefreshTokenOverlap < TimeSpan.Zero || auth.SessionRetention < TimeSpan.Zero || auth.SessionPruneBatchSize is < 1 or > 100_000)
+        {
+            problems.Add("Auth:AccessTokenLifetime, Auth:SessionIdleLifetime and Auth:SessionAbsoluteLifetime must be positive; Auth:RefreshTokenOverlap and Auth:SessionRetention zero or more; Auth:SessionPruneBatchSize 1-100000.");
+        }
+
+        if (auth.RefreshTokenOverlap > TimeSpan.FromMinutes(5))
+        {
+            problems.Add("Auth:RefreshTokenOverlap must be at most 5 minutes: it is a grace period for a lost response, not a second token.");
+        }
+
+        SettingsBinder.Bind<BootstrapOptions>(configuration, BootstrapOptions.SectionName, problems);
+
+        var cors = SettingsBinder.Bind<CorsSettings>(configuration, CorsSettings.SectionName, problems);
+        foreach (var origin in cors.AllowedOrigins)
+        {
+            // An origin is scheme://host[:port] exactly: browsers send it without a path, so "https://a.com/" never matches.
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !string.Equals(uri.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"Cors:AllowedOrigins has '{origin}', which is not an origin such as https://app.example.com.");
+            }
+            else if (environment.IsProduction() && uri.Scheme != Uri.UriSchemeHttps)
+            {
+                problems.Add($"Cors:AllowedOrigins must be https:// in Production, not '{origin}'.");
+            }
+        }
+
+        var limits = SettingsBinder.Bind<RateLimitOptions>(configuration, RateLimitOptions.SectionName, problems);
+        foreach (var (name, policy) in limits.Tiers)
+        {
+            if (policy.PermitLimit < 1 || policy.WindowSeconds < 1)
+            {
+                problems.Add($"RateLimiting:{name}:PermitLimit and RateLimiting:{name}:WindowSeconds must be at least 1.");
+            }
+        }
+
+        var statusPage = SettingsBinder.Bind<StatusPage.StatusPageOptions>(configuration, StatusPage.StatusPageOptions.SectionName, problems);
+        if (statusPage.MaxAgeSeconds is < 0 or > 3600)
+        {
+            problems.Add("StatusPage:MaxAgeSeconds must be between 0 and 3600.");
+        }
+
+        if (statusPage.PublicUrl.Length > 0 && !Uri.TryCreate(statusPage.PublicUrl, UriKind.Absolute, out _))
+        {
+            problems.Add("StatusPage:PublicUrl must be an absolute URL such as https://status.example.com/status.");
+        }
+
+        var network = SettingsBinder.Bind<NetworkOptions>(configuration, NetworkOptions.SectionName, problems);
+        foreach (var proxy in network.TrustedProxies)
+        {
+            if (!IPNetwork.TryParse(proxy, out _) && !IPAddress.TryParse(proxy, out _))
+            {
+                problems.Add($"Network:TrustedProxies has '{proxy}', which is neither an IP address nor a CIDR range such as 10.0.0.0/8.");
+            }
+        }
+
+        var idempotency = SettingsBinder.Bind<IdempotencyOptions>(configuration, IdempotencyOptions.SectionName, problems);
+        if (idempotency.KeyTtl <= TimeSpan.Zero)
+        {
+            problems.Add("Idempotency:KeyTtl must be positive.");
+        }
+
+        if (idempotency.CleanupBatchSize is < 1 or > 100_000)
+        {
+            problems.Add("Idempotency:CleanupBatchSize must be between 1 and 100000.");
+        }
+
+        var requestLimits = SettingsBinder.Bind<RequestLimitsOptions>(configuration, RequestLimitsOptions.SectionName, problems);
+        if (requestLimits.MaxBodyBytes < 1)
+        {
+            problems.Add("RequestLimits:MaxBodyBytes must be at least 1.");
+        }
+
+        return problems;
     }
 
     public static string? ValidateSecretKey(string value)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Platform.Application.Webhooks;
 using Platform.Domain.Webhooks;
+using Platform.Infrastructure.Configuration;
 
 namespace Platform.Api.Configuration;
 
@@ -22,34 +23,54 @@ internal static class WebhookStartupConfiguration
     {
         var configuration = builder.Configuration;
         var environment = builder.Environment;
-        var section = configuration.GetSection(WebhookOptions.SectionName);
-        var webhooks = section.Get<WebhookOptions>() ?? new WebhookOptions();
-
-        if (string.IsNullOrWhiteSpace(webhooks.SecretEncryptionKey))
+        var problems = Problems(configuration, environment);
+        if (problems.Count > 0)
         {
-            if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
-            {
-                throw Invalid(
-                    "Webhooks:SecretEncryptionKey",
-                    "Webhooks:SecretEncryptionKey is required outside Development: the base64 of 32 random bytes, the same on every instance (env Webhooks__SecretEncryptionKey). It seals the webhook signing secrets at rest.");
-            }
+            throw new OptionsValidationException("Webhooks", typeof(WebhookOptions), problems);
+        }
 
+        var section = configuration.GetSection(WebhookOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(section["SecretEncryptionKey"]))
+        {
             configuration["Webhooks:SecretEncryptionKey"] = DevelopmentKey(configuration["Auth:SecretKey"]!);
             if (environment.IsDevelopment())
             {
                 startupLogger.LogWarning("Webhooks:SecretEncryptionKey is not set: using a key derived from Auth:SecretKey. Configure it outside Development.");
             }
         }
+
+        var production = environment.IsProduction();
+        builder.Services.Configure<WebhookOptions>(section);
+        builder.Services.PostConfigure<WebhookOptions>(o => o.RequireHttps |= production);
+    }
+
+    /// <summary>
+    /// Every problem with the <c>Webhooks</c> settings, each naming its key and never a secret value. Start-up stops
+    /// when there is one; <c>check-config</c> lists them all. A missing encryption key is not a problem in
+    /// Development and Testing, where start-up derives one.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var problems = new List<string>();
+        var webhooks = SettingsBinder.Bind<WebhookOptions>(configuration, WebhookOptions.SectionName, problems);
+
+        if (string.IsNullOrWhiteSpace(webhooks.SecretEncryptionKey))
+        {
+            if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
+            {
+                problems.Add("Webhooks:SecretEncryptionKey is required outside Development: the base64 of 32 random bytes, the same on every instance (env Webhooks__SecretEncryptionKey). It seals the webhook signing secrets at rest.");
+            }
+        }
         else if (!IsKey(webhooks.SecretEncryptionKey))
         {
-            throw Invalid("Webhooks:SecretEncryptionKey", "Webhooks:SecretEncryptionKey must be the base64 of exactly 32 random bytes.");
+            problems.Add("Webhooks:SecretEncryptionKey must be the base64 of exactly 32 random bytes.");
         }
 
         foreach (var (key, index) in webhooks.PreviousSecretEncryptionKeys.Select((k, i) => (k, i)))
         {
             if (!IsKey(key))
             {
-                throw Invalid($"Webhooks:PreviousSecretEncryptionKeys:{index}", $"Webhooks:PreviousSecretEncryptionKeys:{index} must be the base64 of exactly 32 random bytes.");
+                problems.Add($"Webhooks:PreviousSecretEncryptionKeys:{index} must be the base64 of exactly 32 random bytes.");
             }
         }
 
@@ -57,28 +78,22 @@ internal static class WebhookStartupConfiguration
         {
             if (string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host.Trim().TrimStart('[').TrimEnd(']')) == UriHostNameType.Unknown)
             {
-                throw Invalid("Webhooks:AllowedHosts", $"Webhooks:AllowedHosts has '{host}', which is neither a host name nor an IP address.");
+                problems.Add($"Webhooks:AllowedHosts has '{host}', which is neither a host name nor an IP address.");
             }
         }
 
         if (webhooks.RotationGracePeriod < TimeSpan.Zero || webhooks.RotationGracePeriod > WebhookRules.MaxRotationGracePeriod)
         {
-            throw Invalid("Webhooks:RotationGracePeriod", "Webhooks:RotationGracePeriod must be between 00:00:00 and 30.00:00:00.");
+            problems.Add("Webhooks:RotationGracePeriod must be between 00:00:00 and 30.00:00:00.");
         }
 
         if (webhooks.ResolveTimeout <= TimeSpan.Zero || webhooks.ResolveTimeout > TimeSpan.FromSeconds(30))
         {
-            throw Invalid("Webhooks:ResolveTimeout", "Webhooks:ResolveTimeout must be more than 0 and at most 30 seconds.");
+            problems.Add("Webhooks:ResolveTimeout must be more than 0 and at most 30 seconds.");
         }
 
-        if (webhooks.DeliveryProblems() is [var problem, ..])
-        {
-            throw Invalid(problem[..problem.IndexOf(' ', StringComparison.Ordinal)], problem);
-        }
-
-        var production = environment.IsProduction();
-        builder.Services.Configure<WebhookOptions>(section);
-        builder.Services.PostConfigure<WebhookOptions>(o => o.RequireHttps |= production);
+        problems.AddRange(webhooks.DeliveryProblems());
+        return problems;
     }
 
     /// <summary>The Development and Testing key: HKDF-SHA256 of the server secret, unrelated to the keys derived from it elsewhere.</summary>
@@ -90,6 +105,4 @@ internal static class WebhookStartupConfiguration
         var buffer = new byte[value.Length];
         return Convert.TryFromBase64String(value, buffer, out var length) && length == KeyBytes;
     }
-
-    private static OptionsValidationException Invalid(string key, string message) => new(key, typeof(WebhookOptions), [message]);
 }

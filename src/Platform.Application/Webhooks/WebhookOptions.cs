@@ -43,8 +43,8 @@ public sealed class WebhookOptions
     /// <summary>How the delivery workers send (section <c>Webhooks:Delivery</c>).</summary>
     public WebhookDeliveryOptions Delivery { get; set; } = new();
 
-    /// <summary>The parsed <see cref="RetryScheduleSeconds"/> (checked at start-up).</summary>
-    public WebhookRetrySchedule RetrySchedule => WebhookRetrySchedule.Parse(RetryScheduleSeconds);
+    /// <summary>The parsed <see cref="RetryScheduleSeconds"/> (checked at start-up). A method, so configuration binding never calls it.</summary>
+    public WebhookRetrySchedule ParseRetrySchedule() => WebhookRetrySchedule.Parse(RetryScheduleSeconds);
 
     /// <summary>Every problem with the delivery settings, each naming its key; empty when they are fine.</summary>
     public IReadOnlyList<string> DeliveryProblems()

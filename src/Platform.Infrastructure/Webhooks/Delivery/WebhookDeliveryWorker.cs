@@ -58,7 +58,7 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
         this.options = options.Value;
         this.timeProvider = timeProvider;
         this.logger = logger;
-        schedule = this.options.RetrySchedule;
+        schedule = this.options.ParseRetrySchedule();
     }
 
     /// <summary>This instance's name on the leases it takes and the attempts it records.</summary>

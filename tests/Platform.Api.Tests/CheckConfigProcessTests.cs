@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Sockets;
+using NUnit.Framework;
+using Platform.Testing;
+using static Platform.Api.Tests.Infrastructure.ApiProcess;
+
+namespace Platform.Api.Tests;
+
+/// <summary><c>dotnet Platform.Api.dll check-config</c> as an operator runs it before exposing an environment.</summary>
+public sealed class CheckConfigProcessTests
+{
+    [Test]
+    public async Task A_valid_production_configuration_exits_0_without_touching_the_database()
+    {
+        // The "database" is a listener of the test's own: a connection attempt would show up as a pending client.
+        using var database = new TcpListener(IPAddress.Loopback, 0);
+        database.Start();
+        var port = ((IPEndPoint)database.LocalEndpoint).Port;
+        var environment = Environment($"Host=127.0.0.1;Port={port};Database=platform;Username=platform;Password=pw-{Guid.NewGuid():N}", "Production");
+
+        var (exit, output) = await RunToExitAsync(environment, "check-config");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0), output);
+            Assert.That(output, Does.Contain("check-config: environment Production").And.Contain("no problems found"));
+            Assert.That(output, Does.Not.Contain("Configuration error"));
+            Assert.That(output, Does.Not.Contain("Now listening").And.Not.Contain("listening on"), "check-config does not serve");
+            Assert.That(output, Does.Not.Contain("migrations"), "check-config does not migrate");
+            Assert.That(database.Pending(), Is.False, "check-config opened a connection to the database");
+        });
+    }
+
+    [Test]
+    public async Task A_production_configuration_missing_several_secrets_lists_each_of_them_and_exits_2()
+    {
+        var environment = Environment(null, "Production");
+        environment["Auth__SecretKey"] = null;
+        environment["Auth__SigningKeys__0__Id"] = null;
+        environment["Auth__SigningKeys__0__PrivateKey"] = null;
+        environment["Webhooks__SecretEncryptionKey"] = null;
+        environment["Jobs__IdempotencyCleanupInterval"] = "ten minutes";
+        environment["Jobs__SessionPruneInterval"] = "an hour";
+
+        var (exit, output) = await RunToExitAsync(environment, "check-config");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2), output);
+            Assert.That(output, Does.Contain("Configuration error: Auth:SecretKey is required outside Development"));
+            Assert.That(output, Does.Contain("Configuration error: Auth:SigningKeys is required outside Development"));
+            Assert.That(output, Does.Contain("Configuration error: Webhooks:SecretEncryptionKey is required outside Development"));
+            Assert.That(output, Does.Contain("Configuration error: ConnectionStrings:Platform is not set"));
+            Assert.That(output, Does.Contain("'Jobs:IdempotencyCleanupInterval'").And.Contain("'Jobs:SessionPruneInterval'"), "every value that does not convert, not the first");
+            Assert.That(output, Does.Contain("check-config: 6 problems"));
+        });
+    }
+
+    [Test]
+    public async Task Secret_values_given_in_configuration_never_appear_in_the_output()
+    {
+        var shortSecret = Convert.ToBase64String("sixteen byte key"u8);
+        var notAKey = $"not-a-pem-{Guid.NewGuid():N}";
+        var shortWebhookKey = Convert.ToBase64String("short webhook key"u8);
+        var previousWebhookKey = $"previous-{Guid.NewGuid():N}";
+        var password = $"pw-{Guid.NewGuid():N}";
+        var environment = Environment($"Host=127.0.0.1;Database=platform;Password={password};Bogus Keyword=1", "Production");
+        environment["Auth__SecretKey"] = shortSecret;
+        environment["Auth__SigningKeys__0__PrivateKey"] = notAKey;
+        environment["Webhooks__SecretEncryptionKey"] = shortWebhookKey;
+        environment["Webhooks__PreviousSecretEncryptionKeys__0"] = previousWebhookKey;
+
+        var (exit, output) = await RunToExitAsync(environment, "check-config");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2), output);
+            // Each bad secret is reported by its key...
+            Assert.That(output, Does.Contain("Auth:SecretKey must decode to at least 32 bytes"));
+            Assert.That(output, Does.Contain($"Auth:SigningKeys:0: key '{TestKeys.PrimaryId}' is not an EC P-256 private key"));
+            Assert.That(output, Does.Contain("Webhooks:SecretEncryptionKey must be the base64 of exactly 32 random bytes"));
+            Assert.That(output, Does.Contain("Webhooks:PreviousSecretEncryptionKeys:0 must be the base64"));
+            Assert.That(output, Does.Contain("ConnectionStrings:Platform is not an Npgsql connection string"));
+            // ...and never by its value.
+            foreach (var secret in new[] { shortSecret, notAKey, shortWebhookKey, previousWebhookKey, password })
+            {
+                Assert.That(output, Does.Not.Contain(secret));
+            }
+        });
+    }
+
+    [Test]
+    public async Task Valid_secrets_are_not_printed_either()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=platform", "Production");
+
+        var (exit, output) = await RunToExitAsync(environment, "check-config");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0), output);
+            Assert.That(output, Does.Not.Contain(TestKeys.SecretKey));
+            Assert.That(output, Does.Not.Contain(TestKeys.WebhookSecretEncryptionKey));
+            Assert.That(output, Does.Not.Contain("PRIVATE KEY"));
+        });
+    }
+
+    [Test]
+    public async Task Development_needs_no_keys_because_start_up_generates_them()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=platform", "Development");
+        environment["Auth__SecretKey"] = null;
+        environment["Auth__SigningKeys__0__Id"] = null;
+        environment["Auth__SigningKeys__0__PrivateKey"] = null;
+        environment["Webhooks__SecretEncryptionKey"] = null;
+        // Where start-up would keep generated keys: check-config must not create it.
+        var keyFile = Path.Combine(Path.GetTempPath(), $"check-config-{Guid.NewGuid():N}", "keys.json");
+        environment["Auth__DevelopmentKeyFile"] = keyFile;
+
+        var (exit, output) = await RunToExitAsync(environment, "check-config");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0), output);
+            Assert.That(File.Exists(keyFile), Is.False, "check-config writes nothing");
+        });
+    }
+}
