@@ -41,6 +41,9 @@ ensure_promtool || exit 1
 ensure_chromium || { echo "[test] error: Chromium is needed by the browser test and could not be installed" >&2; exit 1; }
 ensure_browser_deps "$repo/tests/browser" ||
     { echo "[test] error: tests/browser's node modules are needed by the browser test and could not be installed" >&2; exit 1; }
+# The standardwebhooks npm package verifies delivered webhooks (tests/Platform.Api.Tests/WebhookNodeVerificationTests.cs).
+ensure_browser_deps "$repo/tests/webhooks-node" ||
+    { echo "[test] error: tests/webhooks-node's node modules are needed by the webhook verification test and could not be installed" >&2; exit 1; }
 
 if [[ -z "${ConnectionStrings__Platform:-}" ]]; then
     pg_ensure_binaries || exit 1
