@@ -106,6 +106,7 @@ public static class DependencyInjection
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         }
         services.AddSingleton<BatchedRateLimitCounter>();
+        services.AddHostedService<RateLimitCounterFlusher>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.SectionName));

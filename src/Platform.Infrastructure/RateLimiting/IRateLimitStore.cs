@@ -8,4 +8,10 @@ public interface IRateLimitStore
 
     /// <summary>Counts <paramref name="hits"/> hits at once (a batch counted in memory first) and returns the window's total.</summary>
     Task<RateLimitCount> AddAsync(string key, TimeSpan window, int hits, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds the batches of several keys (each key at most once) in one round trip and returns each key's total, in
+    /// the order of <paramref name="batches"/>.
+    /// </summary>
+    Task<IReadOnlyList<RateLimitCount>> AddManyAsync(IReadOnlyList<RateLimitBatch> batches, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -32,18 +33,25 @@ public static class AuditRedactor
     public static string Describe(object changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        if (JsonSerializer.SerializeToNode(changes, changes.GetType(), Options) is not JsonObject node)
+        var scratch = JsonScratch.Rent();
+        try
         {
-            throw new ArgumentException($"Audit changes must be an object with named values, not {changes.GetType().Name}.", nameof(changes));
-        }
+            // Serialised (secret members already written redacted), then copied once with the name and value rules
+            // applied and the metadata left out: the same JSON as redacting the tree (Redact), without building one.
+            JsonSerializer.Serialize(scratch.FirstWriter, changes, changes.GetType(), Options);
+            var json = scratch.First.WrittenSpan;
+            if (json.IsEmpty || json[0] != (byte)'{')
+            {
+                throw new ArgumentException($"Audit changes must be an object with named values, not {changes.GetType().Name}.", nameof(changes));
+            }
 
-        foreach (var meta in MetaProperties)
+            SecretJson.Copy(json, scratch.SecondWriter, MetaProperties);
+            return Encoding.UTF8.GetString(scratch.Second.WrittenSpan);
+        }
+        finally
         {
-            node.Remove(meta);
+            JsonScratch.Return(scratch);
         }
-
-        Redact(node);
-        return node.ToJsonString(ApplicationJson.Options);
     }
 
     /// <summary>Applies the name and value rules to a JSON tree in place. True when anything was redacted.</summary>

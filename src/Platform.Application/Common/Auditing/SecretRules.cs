@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -11,6 +12,13 @@ namespace Platform.Application.Common.Auditing;
 /// </summary>
 public static partial class SecretRules
 {
+    private const int MaxRememberedNames = 4096;
+
+    private static readonly ConcurrentDictionary<string, bool> RememberedNames = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> RememberedNamesLookup =
+        RememberedNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Words that make a property name secret when one of the name's words is one of them (or its plural). Words, not
     /// substrings: <c>signing_key</c> and <c>x_authorization</c> are secret, <c>keyset</c>, <c>monkey</c> and
@@ -33,6 +41,36 @@ public static partial class SecretRules
     public static bool IsSecretName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return IsSecretName(name.AsSpan());
+    }
+
+    /// <summary>
+    /// <see cref="IsSecretName(string)"/> for a name read from JSON. Answers are remembered for the first
+    /// <see cref="MaxRememberedNames"/> names (the members of the DTOs and commands, whose names repeat on every
+    /// request; dictionary keys can be anything, so the memory is bounded).
+    /// </summary>
+    public static bool IsSecretName(ReadOnlySpan<char> name)
+    {
+        if (RememberedNamesLookup.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var text = name.ToString();
+        var secret = DecideSecretName(text);
+        if (RememberedNames.Count < MaxRememberedNames)
+        {
+            RememberedNames.TryAdd(text, secret);
+        }
+
+        return secret;
+    }
+
+    /// <summary>True when some part of the value looks like a credential (see <see cref="SecretShapes"/>).</summary>
+    public static bool ContainsSecretValue(ReadOnlySpan<char> value) => SecretShapes().IsMatch(value);
+
+    private static bool DecideSecretName(string name)
+    {
         var words = WordSeparators().Split(JsonNamingPolicy.SnakeCaseLower.ConvertName(name)).Where(w => w.Length > 0).ToArray();
         if (words.Length == 0 || words[^1] == "at")
         {

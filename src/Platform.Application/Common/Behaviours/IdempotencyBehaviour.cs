@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -56,7 +53,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
             throw IdempotencyConflicts.InProgress();
         }
 
-        var fingerprint = Fingerprint(options.Value.FingerprintKey, operation, request);
+        var fingerprint = RequestFingerprint.Compute(options.Value.FingerprintKey, operation, request);
         var now = timeProvider.GetUtcNowMicros();
         var existing = locked.Existing;
 
@@ -97,22 +94,5 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(
             ExpiresAt = now + options.Value.KeyTtl,
         });
         return response;
-    }
-
-    /// <summary>
-    /// HMAC-SHA256 of the operation and the request's fields (route ids and body), the key itself left out. Keyed,
-    /// because requests can hold secrets (a registration's password) and the fingerprint is stored for a day.
-    /// </summary>
-    private static string Fingerprint(byte[] secret, string operation, TRequest request)
-    {
-        if (secret.Length == 0)
-        {
-            throw new InvalidOperationException("Idempotency:FingerprintKey is not configured.");
-        }
-
-        var node = JsonSerializer.SerializeToNode(request, ApplicationJson.Exact)!.AsObject();
-        node.Remove("idempotency_key");
-        var bytes = Encoding.UTF8.GetBytes(operation + "\n" + node.ToJsonString(ApplicationJson.Exact));
-        return Convert.ToHexStringLower(HMACSHA256.HashData(secret, bytes));
     }
 }

@@ -12,7 +12,7 @@ namespace Platform.Application.Common.Idempotency;
 /// <list type="bullet">
 /// <item>A response carries a secret when its type reaches a secret member (<see cref="SensitiveMembers.AnyIn"/>:
 /// <see cref="SensitiveAttribute"/>, or a secret name), or when its JSON holds a secret name or a secret-shaped value
-/// (<see cref="AuditRedactor.Redact"/>), so a forgotten attribute on a <c>whsec_...</c> value still does not leak.</item>
+/// (the rules of <see cref="AuditRedactor.Redact"/>), so a forgotten attribute on a <c>whsec_...</c> value still does not leak.</item>
 /// <item>Encryption is AES-256-GCM under <see cref="IdempotencyOptions.ResponseKey"/> (derived from
 /// <c>Auth:SecretKey</c> by <see cref="DeriveKey"/>), with a random nonce, and the row's scope, operation and key as
 /// associated data: a ciphertext copied to another caller's row does not open.</item>
@@ -51,22 +51,29 @@ public static class StoredResponse
     /// <summary>The text to store for <paramref name="response"/> in the row (scope, operation, key).</summary>
     public static string Write<TResponse>(TResponse response, byte[] key, string scope, string operation, string idempotencyKey)
     {
-        var node = JsonSerializer.SerializeToNode(response, ApplicationJson.Exact);
-        var json = node?.ToJsonString(ApplicationJson.Exact) ?? "null";
-
-        // Redact only looks here (it changes the node, which is no longer needed): did it find a secret?
-        if (!AlwaysEncrypted(typeof(TResponse)) && !AuditRedactor.Redact(node))
+        var scratch = JsonScratch.Rent();
+        try
         {
-            return json;
-        }
+            JsonSerializer.Serialize(scratch.FirstWriter, response, ApplicationJson.Exact);
+            var json = scratch.First.WrittenSpan;
 
-        using var aes = Cipher(key);
-        var plaintext = Encoding.UTF8.GetBytes(json);
-        var sealedBytes = new byte[NonceBytes + TagBytes + plaintext.Length];
-        var nonce = sealedBytes.AsSpan(0, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), AssociatedData(scope, operation, idempotencyKey));
-        return EncryptedPrefix + Convert.ToBase64String(sealedBytes);
+            // The redaction rules only look here (SecretJson reads the JSON as it was written): is there a secret?
+            if (!AlwaysEncrypted(typeof(TResponse)) && !SecretJson.HoldsSecret(json))
+            {
+                return Encoding.UTF8.GetString(json);
+            }
+
+            using var aes = Cipher(key);
+            var sealedBytes = new byte[NonceBytes + TagBytes + json.Length];
+            var nonce = sealedBytes.AsSpan(0, NonceBytes);
+            RandomNumberGenerator.Fill(nonce);
+            aes.Encrypt(nonce, json, sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), AssociatedData(scope, operation, idempotencyKey));
+            return EncryptedPrefix + Convert.ToBase64String(sealedBytes);
+        }
+        finally
+        {
+            JsonScratch.Return(scratch);
+        }
     }
 
     /// <summary>The response stored in <paramref name="record"/>, decrypted when it was encrypted.</summary>
