@@ -354,6 +354,26 @@ public sealed class WebhookDeliveryTests : ApiTestBase
         }
     }
 
+    [Test]
+    public async Task An_event_too_large_for_20_kB_is_sent_with_data_cut_down_to_the_id()
+    {
+        using var admin = Client((await AdminAsync()).Token);
+        var path = $"/large-{Guid.NewGuid():N}";
+        await CreateEndpointAsync(admin, receiver.Url(path), "tickets.created");
+
+        var ticket = await CreateTicketAsync(admin, "Long", new string('é', 20_000));
+        var got = (await receiver.WaitForAsync(path, 1, Soon)).Single();
+        var body = JsonNode.Parse(got.Body)!.AsObject();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Encoding.UTF8.GetByteCount(got.Body), Is.LessThanOrEqualTo(20 * 1024));
+            Assert.That(body["truncated"]!.GetValue<bool>(), Is.True);
+            Assert.That(body["data"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "id" }));
+            Assert.That(IdOf(body["data"]), Is.EqualTo(IdOf(ticket)));
+        });
+    }
+
     /// <summary>A v1 signature computed here, independently of Platform's signer: HMAC-SHA256 of id.timestamp.body with the secret's decoded bytes.</summary>
     private static string SignedBy(string secret, ReceivedWebhook got)
     {

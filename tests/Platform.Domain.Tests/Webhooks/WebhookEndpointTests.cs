@@ -203,4 +203,24 @@ public class WebhookEndpointTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => NewEndpoint().RotateSecret("second", TimeSpan.FromDays(31), Now));
     }
+
+    [Test]
+    public void Enable_AfterDeliveryDisabledIt_ClearsTheReasonAndGrowsTheVersion()
+    {
+        var endpoint = NewEndpoint();
+        endpoint.Disable(WebhookDisabledReason.Gone, Now);
+        var version = endpoint.Version;
+
+        endpoint.Enable(Now.AddMinutes(1));
+        endpoint.Enable(Now.AddMinutes(2));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(endpoint.Enabled, Is.True);
+            Assert.That(endpoint.DisabledReason, Is.Null);
+            Assert.That(endpoint.DisabledAt, Is.Null);
+            Assert.That(endpoint.FailingSince, Is.Null);
+            Assert.That(endpoint.Version, Is.EqualTo(version + 1), "enabling an enabled endpoint changes nothing");
+        }
+    }
 }
