@@ -8,6 +8,7 @@ using Platform.Application.Webhooks.Commands.CreateWebhookEndpoint;
 using Platform.Application.Webhooks.Commands.DeleteWebhookEndpoint;
 using Platform.Application.Webhooks.Commands.RecoverWebhookEndpoint;
 using Platform.Application.Webhooks.Commands.RedeliverWebhookMessage;
+using Platform.Application.Webhooks.Commands.ResealWebhookSecrets;
 using Platform.Application.Webhooks.Commands.RotateWebhookEndpointSecret;
 using Platform.Application.Webhooks.Commands.SendWebhookTestMessage;
 using Platform.Application.Webhooks.Commands.UpdateWebhookEndpoint;
@@ -53,6 +54,8 @@ internal static class WebhookEndpoints
             .Produces<ItemsDto<WebhookAttemptDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(401, 403, 404);
         webhooks.MapPost("/messages/{id:guid}/redeliver", RedeliverWebhookMessage).WithName(nameof(RedeliverWebhookMessage))
             .Produces<WebhookMessageDto>(StatusCodes.Status202Accepted).ApiProblems(400, 401, 403, 404, 409, 422);
+        webhooks.MapPost("/secrets/reseal", ResealWebhookSecrets).WithName(nameof(ResealWebhookSecrets))
+            .Produces<WebhookResealDto>().ApiProblems(400, 401, 403, 409, 422);
         webhooks.MapGet("/event-types", ListWebhookEventTypes).WithName(nameof(ListWebhookEventTypes))
             .Produces<ItemsDto<WebhookEventTypeDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(401, 403);
     }
@@ -129,6 +132,9 @@ internal static class WebhookEndpoints
         var message = await mediator.Send(new RedeliverWebhookMessageCommand(id, IdempotencyHttp.Key(context)), context.RequestAborted);
         return IdempotencyHttp.Accepted(context, $"/api/v1/webhooks/messages/{message.Id}", message);
     }
+
+    public static async Task<IResult> ResealWebhookSecrets(HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(context, await mediator.Send(new ResealWebhookSecretsCommand(IdempotencyHttp.Key(context)), context.RequestAborted));
 
     public static async Task<IResult> ListWebhookEventTypes(HttpContext context, IMediator mediator) =>
         ETags.Json(context, await mediator.Send(new ListWebhookEventTypesQuery(), context.RequestAborted));

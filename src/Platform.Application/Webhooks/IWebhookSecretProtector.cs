@@ -13,4 +13,7 @@ public interface IWebhookSecretProtector
 
     /// <exception cref="System.Security.Cryptography.CryptographicException">The text was altered, copied from another endpoint, or sealed under a key this server no longer has.</exception>
     WebhookSecret Open(string sealedSecret, Guid endpointId);
+
+    /// <summary>Whether <paramref name="sealedSecret"/> names the current key (<c>Webhooks:SecretEncryptionKey</c>), so re-sealing it would change nothing.</summary>
+    bool IsSealedWithCurrentKey(string sealedSecret);
 }

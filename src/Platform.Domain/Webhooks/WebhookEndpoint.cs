@@ -161,6 +161,19 @@ public sealed class WebhookEndpoint : Entity
         Touch(now);
     }
 
+    /// <summary>
+    /// Puts the same secrets, sealed again (under the current encryption key), in place of the sealed ones: not a
+    /// rotation, and not a change an admin sees, so the version stays.
+    /// </summary>
+    public void ReplaceSealedSecrets(string sealedSecret, string? sealedPreviousSecret)
+    {
+        SecretCiphertext = CheckSealed(sealedSecret);
+        if (PreviousSecretCiphertext is not null)
+        {
+            PreviousSecretCiphertext = CheckSealed(sealedPreviousSecret!);
+        }
+    }
+
     /// <summary>The sealed secrets that sign a message sent at <paramref name="now"/>: the current one first, then the previous one while its grace period lasts.</summary>
     public IReadOnlyList<string> SigningSecretsAt(DateTimeOffset now) =>
         PreviousSecretCiphertext is { } previous && PreviousSecretExpiresAt > now

@@ -119,6 +119,12 @@ internal sealed class AesGcmWebhookSecretProtector : IWebhookSecretProtector
         }
     }
 
+    public bool IsSealedWithCurrentKey(string sealedSecret)
+    {
+        ArgumentNullException.ThrowIfNull(sealedSecret);
+        return sealedSecret.StartsWith($"{Format}:{current.Id}:", StringComparison.Ordinal);
+    }
+
     /// <summary>The format, the key id and the endpoint id, length-prefixed so that no two combinations give the same bytes.</summary>
     private static byte[] AssociatedData(string keyId, Guid endpointId)
     {

@@ -32,6 +32,7 @@ public sealed class DtoMappingTests
         ["OutboxMessageDto"] = "its payload is stored JSON text, parsed after the query into a JsonElement",
         ["WebhookEventTypeDto"] = "a fixed catalogue entry with an example JSON body, not a stored row",
         ["WebhookRecoveryDto"] = "composed from the recovered endpoint and a count",
+        ["WebhookResealDto"] = "a count",
         ["WebhookTestDataDto"] = "the data of a test message, built from the endpoint id and a fixed text",
     };
 
