@@ -152,6 +152,12 @@ public static class DependencyInjection
                     .WithIdentity("delete-processed-outbox-messages-trigger", "maintenance")
                     .StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(jobs.IdempotencyCleanupInterval).RepeatForever()));
+                q.AddJob<DeleteOldWebhookMessagesJob>(j => j.WithIdentity(DeleteOldWebhookMessagesJob.Key).StoreDurably());
+                q.AddTrigger(t => t
+                    .ForJob(DeleteOldWebhookMessagesJob.Key)
+                    .WithIdentity("delete-old-webhook-messages-trigger", "maintenance")
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(jobs.IdempotencyCleanupInterval).RepeatForever()));
                 q.AddJob<RunDueMaintenancesJob>(j => j.WithIdentity(RunDueMaintenancesJob.Key).StoreDurably());
                 q.AddTrigger(t => t
                     .ForJob(RunDueMaintenancesJob.Key)

@@ -40,6 +40,12 @@ public sealed class WebhookOptions
     /// <summary>An endpoint whose attempts fail without a single success for this long is disabled (reason <c>failing</c>).</summary>
     public TimeSpan DisableAfter { get; set; } = TimeSpan.FromDays(5);
 
+    /// <summary>How long delivered messages (and their attempts) stay in the delivery log before the cleanup job deletes them.</summary>
+    public TimeSpan RetainDeliveredFor { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long failed messages stay, for <c>recover</c> and <c>redeliver</c>, before the cleanup job deletes them.</summary>
+    public TimeSpan RetainFailedFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How the delivery workers send (section <c>Webhooks:Delivery</c>).</summary>
     public WebhookDeliveryOptions Delivery { get; set; } = new();
 
@@ -58,6 +64,11 @@ public sealed class WebhookOptions
         if (DisableAfter <= TimeSpan.Zero)
         {
             problems.Add("Webhooks:DisableAfter must be positive (a time span such as 5.00:00:00).");
+        }
+
+        if (RetainDeliveredFor < TimeSpan.Zero || RetainFailedFor < TimeSpan.Zero)
+        {
+            problems.Add("Webhooks:RetainDeliveredFor and Webhooks:RetainFailedFor must not be negative.");
         }
 
         problems.AddRange(Delivery.Problems());

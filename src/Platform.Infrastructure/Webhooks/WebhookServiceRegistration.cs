@@ -23,6 +23,7 @@ internal static class WebhookServiceRegistration
         services.AddSingleton(sp => new WebhookConnectGuard(sp.GetRequiredService<WebhookAllowedHosts>()));
         services.AddScoped<IWebhookEndpointLocks, PostgresWebhookEndpointLocks>();
         services.AddSingleton<IWebhookMessageWriter, PostgresWebhookMessageWriter>();
+        services.AddScoped<Application.Housekeeping.IOldWebhookMessages, PostgresOldWebhookMessages>();
 
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookMetrics>();
