@@ -126,6 +126,8 @@ if [[ $build_rc -ne 0 ]]; then
     rc=$build_rc
 elif [[ $test_rc -ne 0 ]]; then
     rc=$test_rc
+    [[ $failed -eq 0 ]] &&
+        echo "[test] dotnet test failed although no test did: a fixture's set-up or tear-down failed (see RunInfos in the .trx files)" >&2
 elif [[ $failed -gt 0 ]]; then
     rc=1
 elif [[ $((passed + failed)) -eq 0 ]]; then

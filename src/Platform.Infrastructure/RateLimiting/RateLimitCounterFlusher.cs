@@ -56,6 +56,11 @@ internal sealed partial class RateLimitCounterFlusher(
         {
             LogFlushFailed(ex.Message);
         }
+        catch (ObjectDisposedException ex)
+        {
+            // The host is being torn down and the connection pool went first: a stop must not fail for it.
+            LogFlushFailed(ex.Message);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send rate-limit hits to the shared counter ({Reason}); they are kept for the next flush")]
