@@ -17,7 +17,9 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource dataSource)
     /// Claims up to <paramref name="limit"/> due messages of enabled endpoints for <paramref name="owner"/>, endpoint
     /// by endpoint (oldest due first), taking from each no more than its free slots: <paramref name="perEndpoint"/>
     /// less the messages already leased to it by any instance. A claimed message's next attempt moves to the lease's
-    /// end, so if this instance dies it is due again when the lease runs out.
+    /// end, so if this instance dies it is due again when the lease runs out. Each endpoint's oldest due message is
+    /// found by one probe of its due index (a LATERAL with LIMIT 1, which the planner cannot turn into a semi-join:
+    /// an EXISTS here became a hash of every pending message under load, and the claim the bottleneck).
     /// </summary>
     public async Task<IReadOnlyList<WebhookDelivery>> ClaimAsync(int limit, int perEndpoint, TimeSpan lease, string owner, CancellationToken cancellationToken)
     {
@@ -26,11 +28,15 @@ internal sealed class WebhookDeliveryStore(NpgsqlDataSource dataSource)
             WITH ready AS (
                 SELECT e.id,
                        $2 - (SELECT count(*) FROM webhook_messages b WHERE b.endpoint_id = e.id AND b.locked_until > now()) AS free,
-                       (SELECT min(d.next_attempt_at) FROM webhook_messages d
-                        WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= now()) AS oldest
-                FROM webhook_endpoints e
+                       d.oldest
+                FROM webhook_endpoints e,
+                     LATERAL (
+                         SELECT d.next_attempt_at AS oldest FROM webhook_messages d
+                         WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= now()
+                         ORDER BY d.next_attempt_at
+                         LIMIT 1
+                     ) d
                 WHERE e.enabled
-                  AND EXISTS (SELECT 1 FROM webhook_messages d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= now())
             ),
             picked AS (
                 SELECT p.id
