@@ -44,7 +44,8 @@ public sealed class WebhookFailingEndpointTests : ApiTestBase
         Assert.Multiple(async () =>
         {
             Assert.That(StringOf(endpoint, "disabled_reason"), Is.EqualTo("failing"));
-            Assert.That(endpoint["failing_since"], Is.Not.Null);
+            Assert.That(endpoint["disabled_at"]!.GetValue<DateTimeOffset>() - endpoint["failing_since"]!.GetValue<DateTimeOffset>(),
+                Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(2.5)), "disabled only once it had failed for DisableAfter");
             Assert.That(attemptsWhenDisabled, Is.InRange(3, 5), "disabled after about 2.5 s of 1 s retries");
             Assert.That(receiver.At(path), Has.Count.EqualTo(attemptsWhenDisabled), "nothing is sent once it is disabled");
             Assert.That(await Database.CountAsync("audit_log", $"action = 'webhooks.endpoints.disable' AND resource_id = '{id}' AND changes::text LIKE '%failing%'"), Is.EqualTo(1));
@@ -71,6 +72,27 @@ public sealed class WebhookFailingEndpointTests : ApiTestBase
         var endpoint = await JsonAsync(await admin.GetAsync($"/api/v1/webhooks/endpoints/{id}"));
 
         Assert.That(endpoint["enabled"]!.GetValue<bool>(), Is.True, endpoint.ToJsonString());
+    }
+
+    [Test]
+    public async Task A_failure_starts_the_run_of_failures_and_a_success_ends_it()
+    {
+        using var admin = Client((await AdminAsync()).Token);
+        var path = $"/flaky-{Guid.NewGuid():N}";
+        var failing = true;
+        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{receiver.Url(path, _ => Volatile.Read(ref failing) ? new ReceiverReply(500) : ReceiverReply.NoContent)}}","event_types":["tickets.created"]}"""));
+        var id = IdOf(created);
+
+        await CreateTicketAsync(admin);
+        var whileFailing = await WaitForAsync(admin, id, e => StringOf(e, "failing_since") is not null);
+        Volatile.Write(ref failing, false);
+        var afterSuccess = await WaitForAsync(admin, id, e => StringOf(e, "failing_since") is null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(whileFailing["enabled"]!.GetValue<bool>(), Is.True);
+            Assert.That(afterSuccess["enabled"]!.GetValue<bool>(), Is.True, "a success within DisableAfter keeps it enabled");
+        });
     }
 
     private static async Task<JsonObject> WaitForAsync(HttpClient admin, Guid id, Func<JsonObject, bool> until)
