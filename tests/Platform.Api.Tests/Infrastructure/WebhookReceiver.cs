@@ -26,6 +26,14 @@ public sealed record ReceivedWebhook(string Path, string Body, IReadOnlyDictiona
     public string Timestamp => Headers["webhook-timestamp"];
 
     public string Signature => Headers["webhook-signature"];
+
+    /// <summary>The v1 signature <paramref name="secret"/> gives this request, computed here independently of Platform's signer: HMAC-SHA256 of id.timestamp.body with the secret's decoded bytes.</summary>
+    public string SignedWith(string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        return "v1," + Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes($"{Id}.{Timestamp}.{Body}")));
+    }
 }
 
 /// <summary>
