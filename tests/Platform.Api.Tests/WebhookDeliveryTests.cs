@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
 using Platform.Api.Tests.Infrastructure;
 using StandardWebhooks;
@@ -14,28 +13,19 @@ namespace Platform.Api.Tests;
 /// Retry-After is honoured; slow answers time out; failed messages are recovered in one call; a slow receiver does
 /// not hold back a healthy one. The retry schedule is shortened to seconds for the tests.
 /// </summary>
-public sealed class WebhookDeliveryTests : ApiTestBase
+public sealed class WebhookDeliveryTests : WebhookApiTestBase
 {
     private const string Endpoints = "/api/v1/webhooks/endpoints";
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(15);
 
-    private WebhookReceiver receiver = null!;
 
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> WebhookSettings => new Dictionary<string, string?>
     {
-        ["Webhooks:AllowedHosts:0"] = "127.0.0.1",
         ["Webhooks:RetryScheduleSeconds"] = "1,1",
         ["Webhooks:Delivery:Timeout"] = "00:00:02",
         ["Webhooks:Delivery:LeaseDuration"] = "00:00:10",
-        ["Webhooks:Delivery:PollInterval"] = "00:00:01",
         ["Webhooks:Delivery:CircuitMinimumThroughput"] = "1000",
     };
-
-    [OneTimeSetUp]
-    public void StartReceiver() => receiver = WebhookReceiver.Start();
-
-    [OneTimeTearDown]
-    public async Task StopReceiver() => await receiver.DisposeAsync();
 
     [Test]
     public async Task A_new_ticket_reaches_a_subscribed_endpoint_as_a_message_the_StandardWebhooks_package_verifies()
@@ -43,15 +33,15 @@ public sealed class WebhookDeliveryTests : ApiTestBase
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/hook-{Guid.NewGuid():N}";
         var otherPath = $"/other-{Guid.NewGuid():N}";
-        var (endpointId, secret) = await CreateEndpointAsync(admin, receiver.Url(path), "tickets.created");
-        await CreateEndpointAsync(admin, receiver.Url(otherPath), "status.incident_created");
+        var (endpointId, secret) = await CreateEndpointAsync(admin, Receiver.Url(path), "tickets.created");
+        await CreateEndpointAsync(admin, Receiver.Url(otherPath), "status.incident_created");
 
         var started = Stopwatch.StartNew();
         var ticket = await CreateTicketAsync(admin, "Printer on fire");
-        var got = (await receiver.WaitForAsync(path, 1, Soon)).Single();
+        var got = (await Receiver.WaitForAsync(path, 1, Soon)).Single();
         var latency = started.Elapsed;
         var body = JsonNode.Parse(got.Body)!.AsObject();
-        var headers = new HeaderDictionary { ["webhook-id"] = got.Id, ["webhook-timestamp"] = got.Timestamp, ["webhook-signature"] = got.Signature };
+        var headers = HeadersOf(got);
         var message = await WaitForMessageAsync(admin, endpointId, "delivered");
         var attempts = ItemsOf(await JsonAsync(await admin.GetAsync($"/api/v1/webhooks/messages/{IdOf(message)}/attempts")));
 
@@ -69,7 +59,7 @@ public sealed class WebhookDeliveryTests : ApiTestBase
             Assert.That(StringOf(body["data"], "subject"), Is.EqualTo("Printer on fire"));
             Assert.That(body["data"]!.AsObject().Select(p => p.Key), Is.EqualTo(ticket.Select(p => p.Key)), "data is the ticket as the API returns it, in the API's order");
             Assert.That(latency, Is.LessThan(TimeSpan.FromSeconds(5)), "woken by the commit, not by a slow poll");
-            Assert.That(receiver.At(otherPath), Is.Empty, "an endpoint not subscribed to the type gets nothing");
+            Assert.That(Receiver.At(otherPath), Is.Empty, "an endpoint not subscribed to the type gets nothing");
             Assert.That(StringOf(message, "id"), Is.EqualTo(got.Id), "webhook-id is the message id");
             Assert.That(message["attempts"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(message["next_attempt_at"], Is.Null);
@@ -84,10 +74,10 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/flaky-{Guid.NewGuid():N}";
-        var (endpointId, _) = await CreateEndpointAsync(admin, receiver.Url(path, n => n <= 2 ? new ReceiverReply(500, Body: "try later") : ReceiverReply.NoContent), "tickets.created");
+        var (endpointId, _) = await CreateEndpointAsync(admin, Receiver.Url(path, n => n <= 2 ? new ReceiverReply(500, Body: "try later") : ReceiverReply.NoContent), "tickets.created");
 
         await CreateTicketAsync(admin);
-        var got = await receiver.WaitForAsync(path, 3, Soon);
+        var got = await Receiver.WaitForAsync(path, 3, Soon);
         var message = await WaitForMessageAsync(admin, endpointId, "delivered");
         var attempts = ItemsOf(await JsonAsync(await admin.GetAsync($"/api/v1/webhooks/messages/{IdOf(message)}/attempts")));
 
@@ -100,7 +90,7 @@ public sealed class WebhookDeliveryTests : ApiTestBase
             Assert.That(attempts.Select(a => a!["status_code"]!.GetValue<int>()), Is.EqualTo(new[] { 500, 500, 204 }));
             Assert.That(StringOf(attempts[0], "response_body"), Is.EqualTo("try later"));
             Assert.That(StringOf(attempts[0], "error"), Is.EqualTo("HTTP 500"));
-            Assert.That(receiver.At(path), Has.Count.EqualTo(3), "nothing more once delivered");
+            Assert.That(Receiver.At(path), Has.Count.EqualTo(3), "nothing more once delivered");
         });
     }
 
@@ -109,15 +99,15 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/down-{Guid.NewGuid():N}";
-        var (endpointId, _) = await CreateEndpointAsync(admin, receiver.Url(path, _ => new ReceiverReply(503)), "tickets.created");
+        var (endpointId, _) = await CreateEndpointAsync(admin, Receiver.Url(path, _ => new ReceiverReply(503)), "tickets.created");
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         await CreateTicketAsync(admin);
         var failed = await WaitForMessageAsync(admin, endpointId, "failed");
-        receiver.Answer(path, _ => ReceiverReply.NoContent);
+        Receiver.Answer(path, _ => ReceiverReply.NoContent);
         var recover = await SendAsync(admin, HttpMethod.Post, $"{Endpoints}/{endpointId}/recover", $$"""{"since":"{{before:O}}"}""");
         var recovery = await JsonAsync(recover);
-        await receiver.WaitForAsync(path, 4, Soon);
+        await Receiver.WaitForAsync(path, 4, Soon);
         var delivered = await WaitForMessageAsync(admin, endpointId, "delivered");
 
         Assert.Multiple(async () =>
@@ -128,7 +118,7 @@ public sealed class WebhookDeliveryTests : ApiTestBase
             Assert.That(recovery["recovered_messages"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(StringOf(delivered, "id"), Is.EqualTo(StringOf(failed, "id")));
             Assert.That(delivered["attempts"]!.GetValue<int>(), Is.EqualTo(4));
-            Assert.That(receiver.At(path).Select(r => r.Id).Distinct().Count(), Is.EqualTo(1));
+            Assert.That(Receiver.At(path).Select(r => r.Id).Distinct().Count(), Is.EqualTo(1));
             Assert.That(await Database.CountAsync("audit_log", "action = 'webhooks.endpoints.recover'"), Is.EqualTo(1));
         });
     }
@@ -138,7 +128,7 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/gone-{Guid.NewGuid():N}";
-        var (endpointId, _) = await CreateEndpointAsync(admin, receiver.Url(path, _ => new ReceiverReply(410)), "tickets.created");
+        var (endpointId, _) = await CreateEndpointAsync(admin, Receiver.Url(path, _ => new ReceiverReply(410)), "tickets.created");
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         await CreateTicketAsync(admin);
@@ -147,11 +137,11 @@ public sealed class WebhookDeliveryTests : ApiTestBase
         var missed = await CreateTicketAsync(admin, "while it was gone");
         await WaitForMessagesAsync(admin, endpointId, "failed", 2);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var sentWhileDisabled = receiver.At(path).Count;
+        var sentWhileDisabled = Receiver.At(path).Count;
 
-        receiver.Answer(path, _ => ReceiverReply.NoContent);
+        Receiver.Answer(path, _ => ReceiverReply.NoContent);
         var recovery = await JsonAsync(await SendAsync(admin, HttpMethod.Post, $"{Endpoints}/{endpointId}/recover", $$"""{"since":"{{before:O}}"}"""));
-        var replayed = await receiver.WaitForAsync(path, 3, Soon);
+        var replayed = await Receiver.WaitForAsync(path, 3, Soon);
 
         Assert.Multiple(async () =>
         {
@@ -172,9 +162,9 @@ public sealed class WebhookDeliveryTests : ApiTestBase
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/moved-{Guid.NewGuid():N}";
         var target = $"/target-{Guid.NewGuid():N}";
-        var targetUrl = receiver.Url(target);
+        var targetUrl = Receiver.Url(target);
         var (endpointId, _) = await CreateEndpointAsync(
-            admin, receiver.Url(path, n => n == 1 ? new ReceiverReply(302, Headers: new Dictionary<string, string> { ["Location"] = targetUrl }) : ReceiverReply.NoContent), "tickets.created");
+            admin, Receiver.Url(path, n => n == 1 ? new ReceiverReply(302, Headers: new Dictionary<string, string> { ["Location"] = targetUrl }) : ReceiverReply.NoContent), "tickets.created");
 
         await CreateTicketAsync(admin);
         var message = await WaitForMessageAsync(admin, endpointId, "delivered");
@@ -182,7 +172,7 @@ public sealed class WebhookDeliveryTests : ApiTestBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(receiver.At(target), Is.Empty, "the redirect is not followed");
+            Assert.That(Receiver.At(target), Is.Empty, "the redirect is not followed");
             Assert.That(attempts[0]!["status_code"]!.GetValue<int>(), Is.EqualTo(302));
             Assert.That(StringOf(attempts[0], "outcome"), Is.EqualTo("failed"));
             Assert.That(StringOf(attempts[0], "error"), Does.Contain("redirects are not followed"));
@@ -195,10 +185,10 @@ public sealed class WebhookDeliveryTests : ApiTestBase
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/busy-{Guid.NewGuid():N}";
         var (endpointId, _) = await CreateEndpointAsync(
-            admin, receiver.Url(path, n => n == 1 ? new ReceiverReply(503, Headers: new Dictionary<string, string> { ["Retry-After"] = "3" }) : ReceiverReply.NoContent), "tickets.created");
+            admin, Receiver.Url(path, n => n == 1 ? new ReceiverReply(503, Headers: new Dictionary<string, string> { ["Retry-After"] = "3" }) : ReceiverReply.NoContent), "tickets.created");
 
         await CreateTicketAsync(admin);
-        var got = await receiver.WaitForAsync(path, 2, Soon);
+        var got = await Receiver.WaitForAsync(path, 2, Soon);
         await WaitForMessageAsync(admin, endpointId, "delivered");
 
         Assert.That(got[1].ReceivedAt - got[0].ReceivedAt, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(2.9)), "Retry-After: 3 beats the schedule's 1 s");
@@ -209,7 +199,7 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/slow-{Guid.NewGuid():N}";
-        var (endpointId, _) = await CreateEndpointAsync(admin, receiver.Url(path, n => n == 1 ? new ReceiverReply(204, TimeSpan.FromSeconds(5)) : ReceiverReply.NoContent), "tickets.created");
+        var (endpointId, _) = await CreateEndpointAsync(admin, Receiver.Url(path, n => n == 1 ? new ReceiverReply(204, TimeSpan.FromSeconds(5)) : ReceiverReply.NoContent), "tickets.created");
 
         await CreateTicketAsync(admin);
         var message = await WaitForMessageAsync(admin, endpointId, "delivered");
@@ -230,17 +220,17 @@ public sealed class WebhookDeliveryTests : ApiTestBase
         using var admin = Client((await AdminAsync()).Token);
         var slow = $"/slow-{Guid.NewGuid():N}";
         var healthy = $"/healthy-{Guid.NewGuid():N}";
-        await CreateEndpointAsync(admin, receiver.Url(slow, _ => new ReceiverReply(204, TimeSpan.FromSeconds(1.5))), "tickets.created");
-        await CreateEndpointAsync(admin, receiver.Url(healthy), "tickets.created");
+        await CreateEndpointAsync(admin, Receiver.Url(slow, _ => new ReceiverReply(204, TimeSpan.FromSeconds(1.5))), "tickets.created");
+        await CreateEndpointAsync(admin, Receiver.Url(healthy), "tickets.created");
 
         for (var i = 0; i < 12; i++)
         {
             await CreateTicketAsync(admin, $"ticket {i}");
         }
 
-        var fast = await receiver.WaitForAsync(healthy, 12, Soon);
-        var slowSoFar = receiver.At(slow).Count;
-        await receiver.WaitForAsync(slow, 12, TimeSpan.FromSeconds(30));
+        var fast = await Receiver.WaitForAsync(healthy, 12, Soon);
+        var slowSoFar = Receiver.At(slow).Count;
+        await Receiver.WaitForAsync(slow, 12, TimeSpan.FromSeconds(30));
 
         Assert.That(slowSoFar, Is.LessThan(12), $"the healthy receiver had all 12 by {fast[^1].ReceivedAt:HH:mm:ss.fff}, while the slow one, 4 at a time, was still behind");
     }
@@ -250,13 +240,13 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/test-{Guid.NewGuid():N}";
-        var (endpointId, secret) = await CreateEndpointAsync(admin, receiver.Url(path), "status.incident_created");
+        var (endpointId, secret) = await CreateEndpointAsync(admin, Receiver.Url(path), "status.incident_created");
 
         var response = await SendAsync(admin, HttpMethod.Post, $"{Endpoints}/{endpointId}/test");
         var accepted = await JsonAsync(response);
-        var got = (await receiver.WaitForAsync(path, 1, Soon)).Single();
+        var got = (await Receiver.WaitForAsync(path, 1, Soon)).Single();
         var body = JsonNode.Parse(got.Body)!;
-        var headers = new HeaderDictionary { ["webhook-id"] = got.Id, ["webhook-timestamp"] = got.Timestamp, ["webhook-signature"] = got.Signature };
+        var headers = HeadersOf(got);
 
         Assert.Multiple(() =>
         {
@@ -275,12 +265,12 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/again-{Guid.NewGuid():N}";
-        var (endpointId, _) = await CreateEndpointAsync(admin, receiver.Url(path), "tickets.created");
+        var (endpointId, _) = await CreateEndpointAsync(admin, Receiver.Url(path), "tickets.created");
         await CreateTicketAsync(admin);
         var message = await WaitForMessageAsync(admin, endpointId, "delivered");
 
         var response = await SendAsync(admin, HttpMethod.Post, $"/api/v1/webhooks/messages/{IdOf(message)}/redeliver");
-        var got = await receiver.WaitForAsync(path, 2, Soon);
+        var got = await Receiver.WaitForAsync(path, 2, Soon);
         var missing = await SendAsync(admin, HttpMethod.Post, $"/api/v1/webhooks/messages/{Guid.NewGuid()}/redeliver");
 
         Assert.Multiple(async () =>
@@ -297,17 +287,17 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/strict-{Guid.NewGuid():N}";
-        var (endpointId, _) = await CreateEndpointAsync(admin, receiver.Url(path), "tickets.created");
+        var (endpointId, _) = await CreateEndpointAsync(admin, Receiver.Url(path), "tickets.created");
 
         var refused = await admin.PostAsync("/api/v1/tickets", JsonBody("""{"subject":"","body":"x"}"""));
         var ticket = await CreateTicketAsync(admin, "the valid one");
-        var got = await receiver.WaitForAsync(path, 1, Soon);
+        var got = await Receiver.WaitForAsync(path, 1, Soon);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         Assert.Multiple(async () =>
         {
             Assert.That((int)refused.StatusCode, Is.EqualTo(400));
-            Assert.That(receiver.At(path), Has.Count.EqualTo(1));
+            Assert.That(Receiver.At(path), Has.Count.EqualTo(1));
             Assert.That(IdOf(JsonNode.Parse(got[0].Body)!["data"]), Is.EqualTo(IdOf(ticket)));
             Assert.That(await Database.CountAsync("webhook_messages", $"endpoint_id = '{endpointId}'"), Is.EqualTo(1));
         });
@@ -318,14 +308,14 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/rotated-{Guid.NewGuid():N}";
-        var (endpointId, oldSecret) = await CreateEndpointAsync(admin, receiver.Url(path), "tickets.created");
+        var (endpointId, oldSecret) = await CreateEndpointAsync(admin, Receiver.Url(path), "tickets.created");
         var rotated = await JsonAsync(await SendAsync(admin, HttpMethod.Post, $"{Endpoints}/{endpointId}/rotate-secret"));
         var newSecret = StringOf(rotated, "secret")!;
 
         await CreateTicketAsync(admin);
-        var got = (await receiver.WaitForAsync(path, 1, Soon)).Single();
+        var got = (await Receiver.WaitForAsync(path, 1, Soon)).Single();
         var signatures = got.Signature.Split(' ');
-        var headers = new HeaderDictionary { ["webhook-id"] = got.Id, ["webhook-timestamp"] = got.Timestamp, ["webhook-signature"] = got.Signature };
+        var headers = HeadersOf(got);
 
         Assert.Multiple(() =>
         {
@@ -341,7 +331,7 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/secret-{Guid.NewGuid():N}";
-        var (endpointId, secret) = await CreateEndpointAsync(admin, receiver.Url(path, n => n == 1 ? new ReceiverReply(500) : ReceiverReply.NoContent), "tickets.created");
+        var (endpointId, secret) = await CreateEndpointAsync(admin, Receiver.Url(path, n => n == 1 ? new ReceiverReply(500) : ReceiverReply.NoContent), "tickets.created");
         await CreateTicketAsync(admin);
         await WaitForMessageAsync(admin, endpointId, "delivered");
 
@@ -358,10 +348,10 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/large-{Guid.NewGuid():N}";
-        await CreateEndpointAsync(admin, receiver.Url(path), "tickets.created");
+        await CreateEndpointAsync(admin, Receiver.Url(path), "tickets.created");
 
         var ticket = await CreateTicketAsync(admin, "Long", new string('é', 20_000));
-        var got = (await receiver.WaitForAsync(path, 1, Soon)).Single();
+        var got = (await Receiver.WaitForAsync(path, 1, Soon)).Single();
         var body = JsonNode.Parse(got.Body)!.AsObject();
 
         Assert.Multiple(() =>
@@ -374,14 +364,6 @@ public sealed class WebhookDeliveryTests : ApiTestBase
     }
 
 
-    private static async Task<(Guid Id, string Secret)> CreateEndpointAsync(HttpClient admin, string url, params string[] eventTypes)
-    {
-        var types = string.Join(',', eventTypes.Select(t => $"\"{t}\""));
-        var response = await SendAsync(admin, HttpMethod.Post, Endpoints, $$"""{"url":"{{url}}","event_types":[{{types}}]}""");
-        var created = await JsonAsync(response);
-        Assert.That((int)response.StatusCode, Is.EqualTo(201), created.ToJsonString());
-        return (IdOf(created), StringOf(created, "secret")!);
-    }
 
     /// <summary>Polls the delivery log until the endpoint has a message with <paramref name="status"/>, and returns the newest.</summary>
     private static async Task<JsonObject> WaitForMessageAsync(HttpClient admin, Guid endpointId, string status) =>

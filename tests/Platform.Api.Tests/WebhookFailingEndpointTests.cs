@@ -9,36 +9,26 @@ namespace Platform.Api.Tests;
 /// An endpoint whose every attempt fails for <c>Webhooks:DisableAfter</c> is disabled as <c>failing</c>, audited, and
 /// announced; a success in between starts the count again. The period is shortened to seconds here.
 /// </summary>
-public sealed class WebhookFailingEndpointTests : ApiTestBase
+public sealed class WebhookFailingEndpointTests : WebhookApiTestBase
 {
-    private WebhookReceiver receiver = null!;
-
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> WebhookSettings => new Dictionary<string, string?>
     {
-        ["Webhooks:AllowedHosts:0"] = "127.0.0.1",
         ["Webhooks:RetryScheduleSeconds"] = "1,1,1,1,1,1,1,1",
         ["Webhooks:DisableAfter"] = "00:00:02.500",
-        ["Webhooks:Delivery:PollInterval"] = "00:00:01",
         ["Webhooks:Delivery:CircuitMinimumThroughput"] = "1000",
     };
-
-    [OneTimeSetUp]
-    public void StartReceiver() => receiver = WebhookReceiver.Start();
-
-    [OneTimeTearDown]
-    public async Task StopReceiver() => await receiver.DisposeAsync();
 
     [Test]
     public async Task An_endpoint_failing_without_a_break_for_the_period_is_disabled_as_failing_and_audited()
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/broken-{Guid.NewGuid():N}";
-        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{receiver.Url(path, _ => new ReceiverReply(500))}}","event_types":["tickets.created"]}"""));
+        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{Receiver.Url(path, _ => new ReceiverReply(500))}}","event_types":["tickets.created"]}"""));
         var id = IdOf(created);
 
         await CreateTicketAsync(admin);
         var endpoint = await WaitForAsync(admin, id, e => !e["enabled"]!.GetValue<bool>());
-        var attemptsWhenDisabled = receiver.At(path).Count;
+        var attemptsWhenDisabled = Receiver.At(path).Count;
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         Assert.Multiple(async () =>
@@ -47,7 +37,7 @@ public sealed class WebhookFailingEndpointTests : ApiTestBase
             Assert.That(endpoint["disabled_at"]!.GetValue<DateTimeOffset>() - endpoint["failing_since"]!.GetValue<DateTimeOffset>(),
                 Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(2.5)), "disabled only once it had failed for DisableAfter");
             Assert.That(attemptsWhenDisabled, Is.InRange(3, 5), "disabled after about 2.5 s of 1 s retries");
-            Assert.That(receiver.At(path), Has.Count.EqualTo(attemptsWhenDisabled), "nothing is sent once it is disabled");
+            Assert.That(Receiver.At(path), Has.Count.EqualTo(attemptsWhenDisabled), "nothing is sent once it is disabled");
             Assert.That(await Database.CountAsync("audit_log", $"action = 'webhooks.endpoints.disable' AND resource_id = '{id}' AND changes::text LIKE '%failing%'"), Is.EqualTo(1));
             Assert.That(await Database.CountAsync("outbox_messages", "type = 'webhooks.endpoint_disabled'"), Is.EqualTo(1));
         });
@@ -59,7 +49,7 @@ public sealed class WebhookFailingEndpointTests : ApiTestBase
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/wobbly-{Guid.NewGuid():N}";
         // Fails twice, succeeds, fails twice, succeeds...: never 2.5 s without a success.
-        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{receiver.Url(path, n => n % 3 == 0 ? ReceiverReply.NoContent : new ReceiverReply(500))}}","event_types":["tickets.created"]}"""));
+        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{Receiver.Url(path, n => n % 3 == 0 ? ReceiverReply.NoContent : new ReceiverReply(500))}}","event_types":["tickets.created"]}"""));
         var id = IdOf(created);
 
         for (var i = 0; i < 3; i++)
@@ -68,7 +58,7 @@ public sealed class WebhookFailingEndpointTests : ApiTestBase
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
-        await receiver.WaitForAsync(path, 9, TimeSpan.FromSeconds(30));
+        await Receiver.WaitForAsync(path, 9, TimeSpan.FromSeconds(30));
         var endpoint = await JsonAsync(await admin.GetAsync($"/api/v1/webhooks/endpoints/{id}"));
 
         Assert.That(endpoint["enabled"]!.GetValue<bool>(), Is.True, endpoint.ToJsonString());
@@ -80,7 +70,7 @@ public sealed class WebhookFailingEndpointTests : ApiTestBase
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/flaky-{Guid.NewGuid():N}";
         var failing = true;
-        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{receiver.Url(path, _ => Volatile.Read(ref failing) ? new ReceiverReply(500) : ReceiverReply.NoContent)}}","event_types":["tickets.created"]}"""));
+        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{Receiver.Url(path, _ => Volatile.Read(ref failing) ? new ReceiverReply(500) : ReceiverReply.NoContent)}}","event_types":["tickets.created"]}"""));
         var id = IdOf(created);
 
         await CreateTicketAsync(admin);

@@ -12,34 +12,20 @@ namespace Platform.Api.Tests;
 /// would use it. During a rotation's grace period it accepts the message with either secret, because it tries every
 /// signature in the header.
 /// </summary>
-public sealed class WebhookNodeVerificationTests : ApiTestBase
+public sealed class WebhookNodeVerificationTests : WebhookApiTestBase
 {
-    private WebhookReceiver receiver = null!;
-
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
-    {
-        ["Webhooks:AllowedHosts:0"] = "127.0.0.1",
-        ["Webhooks:Delivery:PollInterval"] = "00:00:01",
-    };
-
-    [OneTimeSetUp]
-    public void StartReceiver() => receiver = WebhookReceiver.Start();
-
-    [OneTimeTearDown]
-    public async Task StopReceiver() => await receiver.DisposeAsync();
-
     [Test]
     public async Task The_npm_package_verifies_a_delivered_message_with_the_new_or_the_old_secret_during_a_rotation_and_refuses_a_forgery()
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/node-{Guid.NewGuid():N}";
-        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{receiver.Url(path)}}","event_types":["tickets.created"]}"""));
+        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{Receiver.Url(path)}}","event_types":["tickets.created"]}"""));
         var oldSecret = StringOf(created, "secret")!;
         var rotated = await JsonAsync(await SendAsync(admin, HttpMethod.Post, $"/api/v1/webhooks/endpoints/{IdOf(created)}/rotate-secret"));
         var newSecret = StringOf(rotated, "secret")!;
 
         await CreateTicketAsync(admin);
-        var got = (await receiver.WaitForAsync(path, 1, TimeSpan.FromSeconds(15))).Single();
+        var got = (await Receiver.WaitForAsync(path, 1, TimeSpan.FromSeconds(15))).Single();
 
         var withNew = await VerifyAsync(newSecret, got.Body, got);
         var withOld = await VerifyAsync(oldSecret, got.Body, got);

@@ -7,38 +7,28 @@ namespace Platform.Api.Tests;
 /// After a rotation's grace period the old secret no longer signs: messages carry the new secret's signature only.
 /// The grace period (<c>Webhooks:RotationGracePeriod</c>) is shortened to two seconds here.
 /// </summary>
-public sealed class WebhookRotationGraceTests : ApiTestBase
+public sealed class WebhookRotationGraceTests : WebhookApiTestBase
 {
-    private WebhookReceiver receiver = null!;
-
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> WebhookSettings => new Dictionary<string, string?>
     {
-        ["Webhooks:AllowedHosts:0"] = "127.0.0.1",
         ["Webhooks:RotationGracePeriod"] = "00:00:02",
-        ["Webhooks:Delivery:PollInterval"] = "00:00:01",
     };
-
-    [OneTimeSetUp]
-    public void StartReceiver() => receiver = WebhookReceiver.Start();
-
-    [OneTimeTearDown]
-    public async Task StopReceiver() => await receiver.DisposeAsync();
 
     [Test]
     public async Task Once_the_grace_period_is_over_only_the_new_secret_signs()
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/graced-{Guid.NewGuid():N}";
-        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{receiver.Url(path)}}","event_types":["tickets.created"]}"""));
+        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{Receiver.Url(path)}}","event_types":["tickets.created"]}"""));
         var oldSecret = StringOf(created, "secret")!;
         var rotated = await JsonAsync(await SendAsync(admin, HttpMethod.Post, $"/api/v1/webhooks/endpoints/{IdOf(created)}/rotate-secret"));
         var newSecret = StringOf(rotated, "secret")!;
 
         await CreateTicketAsync(admin, "during the grace period");
-        var during = (await receiver.WaitForAsync(path, 1, TimeSpan.FromSeconds(15)))[0];
+        var during = (await Receiver.WaitForAsync(path, 1, TimeSpan.FromSeconds(15)))[0];
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         await CreateTicketAsync(admin, "after it");
-        var after = (await receiver.WaitForAsync(path, 2, TimeSpan.FromSeconds(15)))[1];
+        var after = (await Receiver.WaitForAsync(path, 2, TimeSpan.FromSeconds(15)))[1];
 
         Assert.Multiple(() =>
         {

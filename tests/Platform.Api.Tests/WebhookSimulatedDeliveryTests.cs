@@ -5,29 +5,19 @@ using Platform.Api.Tests.Infrastructure;
 namespace Platform.Api.Tests;
 
 /// <summary><c>Webhooks:Delivery:Mode=simulated</c>: for environments without egress, attempts are recorded as delivered and nothing is sent.</summary>
-public sealed class WebhookSimulatedDeliveryTests : ApiTestBase
+public sealed class WebhookSimulatedDeliveryTests : WebhookApiTestBase
 {
-    private WebhookReceiver receiver = null!;
-
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> WebhookSettings => new Dictionary<string, string?>
     {
-        ["Webhooks:AllowedHosts:0"] = "127.0.0.1",
         ["Webhooks:Delivery:Mode"] = "simulated",
-        ["Webhooks:Delivery:PollInterval"] = "00:00:01",
     };
-
-    [OneTimeSetUp]
-    public void StartReceiver() => receiver = WebhookReceiver.Start();
-
-    [OneTimeTearDown]
-    public async Task StopReceiver() => await receiver.DisposeAsync();
 
     [Test]
     public async Task A_simulated_delivery_is_recorded_as_delivered_and_nothing_is_sent()
     {
         using var admin = Client((await AdminAsync()).Token);
         var path = $"/simulated-{Guid.NewGuid():N}";
-        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{receiver.Url(path)}}","event_types":["*"]}"""));
+        var created = await JsonAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/webhooks/endpoints", $$"""{"url":"{{Receiver.Url(path)}}","event_types":["*"]}"""));
 
         await CreateTicketAsync(admin);
         JsonObject? message = null;
@@ -44,7 +34,7 @@ public sealed class WebhookSimulatedDeliveryTests : ApiTestBase
         {
             Assert.That(StringOf(attempts.Single(), "outcome"), Is.EqualTo("simulated"));
             Assert.That(attempts.Single()!["status_code"], Is.Null);
-            Assert.That(receiver.Received, Is.Empty, "nothing left the process");
+            Assert.That(Receiver.Received, Is.Empty, "nothing left the process");
         });
     }
 }
