@@ -279,21 +279,11 @@ public sealed class FaultToleranceProcessTests
 
         public static async Task<RunningApi> StartAsync(PostgresCluster cluster, bool jobs, params (string Key, string Value)[] settings)
         {
-            var port = FreePort();
             var environment = Environment(cluster.ConnectionString, "Production");
             environment["Jobs__Enabled"] = jobs ? "true" : "false";
             environment["Jobs__ClusterCheckinInterval"] = "00:00:02";
-            environment["RateLimiting__Auth__PermitLimit"] = "1000000";
-            environment["RateLimiting__Anonymous__PermitLimit"] = "1000000";
-            environment["RateLimiting__Authenticated__PermitLimit"] = "1000000";
-            foreach (var (key, value) in settings)
-            {
-                environment[key] = value;
-            }
-
             var output = new StringBuilder();
-            var process = Start(environment, output, "--urls", $"http://127.0.0.1:{port}");
-            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            var (process, http) = StartUnthrottled(environment, settings.Select(s => KeyValuePair.Create(s.Key, s.Value)), output);
             var api = new RunningApi(process, output, http);
             await WaitUntilServingAsync(http, process, output);
             await api.WaitForReadinessAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(30));

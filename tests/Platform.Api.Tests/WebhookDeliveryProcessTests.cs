@@ -234,21 +234,11 @@ public sealed class WebhookDeliveryProcessTests
 
         public static async Task<Instance> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
         {
-            var port = FreePort();
             var environment = Environment(database.ConnectionString, "Testing");
             environment["Bootstrap__AdminEmails"] = AdminEmail;
             environment["Webhooks__AllowedHosts__0"] = "127.0.0.1";
-            environment["RateLimiting__Auth__PermitLimit"] = "1000000";
-            environment["RateLimiting__Anonymous__PermitLimit"] = "1000000";
-            environment["RateLimiting__Authenticated__PermitLimit"] = "1000000";
-            foreach (var (key, value) in settings)
-            {
-                environment[key] = value;
-            }
-
             var output = new StringBuilder();
-            var process = Start(environment, output, "--urls", $"http://127.0.0.1:{port}");
-            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            var (process, http) = StartUnthrottled(environment, settings, output);
             var instance = new Instance(process, output, http);
             try
             {

@@ -83,6 +83,29 @@ public static class ApiProcess
         return (process.ExitCode, Snapshot(output));
     }
 
+    /// <summary>
+    /// Starts the API on a free loopback port with the rate limits out of the way (one test client sends all the load)
+    /// and then <paramref name="settings"/> over <paramref name="environment"/>; returns the process and a client for it.
+    /// The caller waits for it to serve (<see cref="WaitUntilServingAsync"/>) and disposes both.
+    /// </summary>
+    public static (Process Process, HttpClient Http) StartUnthrottled(
+        Dictionary<string, string?> environment, IEnumerable<KeyValuePair<string, string>> settings, StringBuilder output)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(settings);
+        var port = FreePort();
+        environment["RateLimiting__Auth__PermitLimit"] = "1000000";
+        environment["RateLimiting__Anonymous__PermitLimit"] = "1000000";
+        environment["RateLimiting__Authenticated__PermitLimit"] = "1000000";
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        var process = Start(environment, output, "--urls", $"http://127.0.0.1:{port}");
+        return (process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) });
+    }
+
     public static async Task WaitUntilServingAsync(HttpClient http, Process process, StringBuilder output)
     {
         var waited = Stopwatch.StartNew();
