@@ -41,6 +41,7 @@ try
 {
     builder.AddPlatformOptions(startupLoggerFactory.CreateLogger("Startup"));
     builder.AddWebhookOptions(startupLoggerFactory.CreateLogger("Startup"));
+    builder.AddEmailOptions(startupLoggerFactory.CreateLogger("Startup"));
     builder.Services.AddInfrastructure(builder.Configuration);
 }
 catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)

@@ -43,6 +43,11 @@ public static class DependencyInjection
         services.AddOutboxHandler<Webhooks.Delivery.WebhookFanOutHandler>([.. Domain.Webhooks.WebhookEventTypes.All.Where(t => t != Domain.Webhooks.WebhookEventTypes.Test)]);
         services.AddOptions<IdempotencyOptions>();
         services.AddOptions<PagingOptions>();
+        services.AddOptions<Common.Email.EmailOptions>();
+        services.AddScoped<Identity.Emails.IdentityEmails>();
+        services.AddOutboxHandler<Identity.Emails.IdentityEmailHandler>(
+            IntegrationEventTypes.UsersPasswordChanged, IntegrationEventTypes.UsersDisabled, IntegrationEventTypes.SessionsRefreshReuseDetected);
+        services.AddOutboxHandler<Webhooks.Delivery.EndpointDisabledEmailHandler>(IntegrationEventTypes.WebhooksEndpointDisabled);
 
         var assembly = typeof(DependencyInjection).Assembly;
         var handledEvents = new HashSet<Type>();

@@ -91,6 +91,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Common.Outbox.IProcessedOutboxMessages, PostgresProcessedOutboxMessages>();
         services.AddScoped<Application.Housekeeping.IExpiredRateLimitCounters, PostgresExpiredRateLimitCounters>();
         Webhooks.WebhookServiceRegistration.AddWebhookAdapters(services, configuration);
+        Email.EmailServiceRegistration.AddEmailAdapters(services, configuration);
         services.AddHostedService<DatabaseNotificationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 

@@ -25,6 +25,7 @@ public sealed partial class EnvironmentTemplateTests
     {
         ["Idempotency__FingerprintKey"] = "derived from Auth:SecretKey by StartupConfiguration",
         ["Idempotency__ResponseKey"] = "derived from Auth:SecretKey by StartupConfiguration",
+        ["Email__ContentKey"] = "derived from Auth:SecretKey by EmailStartupConfiguration",
     };
 
     /// <summary>Settings read straight from IConfiguration rather than through an options type.</summary>

@@ -33,6 +33,7 @@ internal static class CheckConfigCommand
         var environment = builder.Environment;
         var problems = StartupConfiguration.Problems(configuration, environment)
             .Concat(WebhookStartupConfiguration.Problems(configuration, environment))
+            .Concat(EmailStartupConfiguration.Problems(configuration))
             .Concat(DependencyInjection.ConfigurationProblems(configuration))
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -20,6 +20,7 @@ internal sealed partial class DatabaseNotificationListener(
     Application.Status.StatusPageCache statusCache,
     OutboxSignal outboxSignal,
     Webhooks.Delivery.WebhookSignal webhookSignal,
+    Email.EmailSignal emailSignal,
     Persistence.DatabaseCircuitBreaker breaker,
     TimeProvider timeProvider,
     ILogger<DatabaseNotificationListener> logger) : BackgroundService
@@ -115,7 +116,7 @@ internal sealed partial class DatabaseNotificationListener(
         try
         {
             opened.Notification += OnNotification;
-            await using (var listen = new NpgsqlCommand($"LISTEN {PostgresSessionRevocationPublisher.Channel}; LISTEN {PostgresStatusChangePublisher.Channel}; LISTEN {OutboxSignal.Channel}; LISTEN {Webhooks.Delivery.WebhookSignal.Channel}", opened))
+            await using (var listen = new NpgsqlCommand($"LISTEN {PostgresSessionRevocationPublisher.Channel}; LISTEN {PostgresStatusChangePublisher.Channel}; LISTEN {OutboxSignal.Channel}; LISTEN {Webhooks.Delivery.WebhookSignal.Channel}; LISTEN {Email.EmailSignal.Channel}", opened))
             {
                 await listen.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -125,6 +126,7 @@ internal sealed partial class DatabaseNotificationListener(
             statusCache.Invalidate();
             outboxSignal.Set();
             webhookSignal.Set();
+            emailSignal.Set();
 
             await using (var recent = new NpgsqlCommand("SELECT id, revoked_at FROM user_sessions WHERE revoked_at > $1", opened))
             {
@@ -164,6 +166,12 @@ internal sealed partial class DatabaseNotificationListener(
         if (e.Channel == Webhooks.Delivery.WebhookSignal.Channel)
         {
             webhookSignal.Set();
+            return;
+        }
+
+        if (e.Channel == Email.EmailSignal.Channel)
+        {
+            emailSignal.Set();
             return;
         }
 

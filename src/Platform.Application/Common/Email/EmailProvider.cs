@@ -1,0 +1,8 @@
+namespace Platform.Application.Common.Email;
+
+public enum EmailProvider
+{
+    Simulated,
+    Smtp,
+    Postmark,
+}
