@@ -199,6 +199,7 @@ app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapAuthEndpoints();
 app.MapAdminEndpoints();
+app.MapEmailAdminEndpoints();
 app.MapTicketEndpoints();
 app.MapStatusEndpoints();
 app.MapStatusPageEndpoints();

@@ -25,6 +25,7 @@ public partial class ErrorCatalogueTests
             "Platform.Api.Http.ProblemCodes",
             "Platform.Application.Common.Errors.ErrorCodes",
             "Platform.Application.Outbox.OutboxErrorCodes",
+            "Platform.Domain.Email.EmailErrorCodes",
             "Platform.Domain.Identity.IdentityErrorCodes",
             "Platform.Domain.Status.StatusErrorCodes",
             "Platform.Domain.Tickets.TicketErrorCodes",

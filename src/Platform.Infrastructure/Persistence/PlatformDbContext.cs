@@ -67,6 +67,10 @@ public sealed class PlatformDbContext : DbContext, IPlatformDbContext
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
+    public DbSet<Domain.Email.EmailMessage> EmailMessages => Set<Domain.Email.EmailMessage>();
+
+    public DbSet<Domain.Email.EmailSuppression> EmailSuppressions => Set<Domain.Email.EmailSuppression>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);

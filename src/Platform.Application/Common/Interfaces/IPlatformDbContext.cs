@@ -50,6 +50,10 @@ public interface IPlatformDbContext
 
     DbSet<WebhookAttempt> WebhookAttempts { get; }
 
+    DbSet<Domain.Email.EmailMessage> EmailMessages { get; }
+
+    DbSet<Domain.Email.EmailSuppression> EmailSuppressions { get; }
+
     DatabaseFacade Database { get; }
 
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
