@@ -11,6 +11,8 @@ using Platform.Application.Common.Validation;
 using Platform.Application.Identity;
 using Platform.Application.Identity.Commands.ChangePassword;
 using Platform.Application.Identity.Commands.IssueToken;
+using Platform.Application.Identity.Commands.RequestOneTimeCode;
+using Platform.Application.Identity.Commands.VerifyOneTimeCode;
 using Platform.Application.Identity.Commands.Logout;
 using Platform.Application.Identity.Commands.RefreshToken;
 using Platform.Application.Identity.Commands.RegisterUser;
@@ -33,6 +35,10 @@ internal static class AuthEndpoints
             .Produces<UserDto>(StatusCodes.Status201Created).Produces<UserDto>().ApiProblems(400, 409, 413, 415, 422, 429);
         auth.MapPost("/token", IssueToken).WithName(nameof(IssueToken)).RequireAuthRateLimit(AccountOf).AllowAnonymous()
             .ApiProblems(400, 401, 403, 415, 429);
+        auth.MapPost("/otp/request", RequestOneTimeCode).WithName(nameof(RequestOneTimeCode)).RequireAuthRateLimit(AccountOfCodeRequest).AllowAnonymous()
+            .Produces<OneTimeCodeAcceptedDto>(StatusCodes.Status202Accepted).ApiProblems(400, 415, 429);
+        auth.MapPost("/otp/verify", VerifyOneTimeCode).WithName(nameof(VerifyOneTimeCode)).RequireAuthRateLimit(AccountOfCodeVerify).AllowAnonymous()
+            .Produces<TokenDto>().ApiProblems(400, 401, 415, 429);
         auth.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).RequireAuthRateLimit().AllowAnonymous()
             .Produces<TokenDto>().ApiProblems(400, 401, 403, 415, 429);
         auth.MapPost("/logout", Logout).WithName(nameof(Logout)).RequireAuthorization().ApiProblems(400, 401, 409, 422, 429);
@@ -55,6 +61,15 @@ internal static class AuthEndpoints
             ? EmailAddress.Normalize(email)
             : null;
 
+    private static string? AccountOfCodeRequest(EndpointFilterInvocationContext context) =>
+        Account(context.Arguments.OfType<OneTimeCodeRequest>().FirstOrDefault()?.Email);
+
+    private static string? AccountOfCodeVerify(EndpointFilterInvocationContext context) =>
+        Account(context.Arguments.OfType<OneTimeCodeVerifyRequest>().FirstOrDefault()?.Email);
+
+    private static string? Account(string? email) =>
+        email is not null && email.Length <= 320 && !TextRules.HasControlCharacters(email) ? EmailAddress.Normalize(email) : null;
+
     private static string? UserOf(EndpointFilterInvocationContext context) => context.HttpContext.User.FindFirst(PlatformClaims.Subject)?.Value;
 
     /// <summary>The session of the caller's access token (its <c>sid</c> claim).</summary>
@@ -73,6 +88,22 @@ internal static class AuthEndpoints
         var userAgent = context.Request.Headers.UserAgent.ToString();
         var tokens = await mediator.Send(
             new IssueTokenCommand(request.Email ?? string.Empty, request.Password ?? string.Empty, request.DeviceName, userAgent.Length == 0 ? null : userAgent),
+            context.RequestAborted);
+        return TypedResults.Ok(request.UseCookie == true ? RefreshCookie.Set(context, tokens) : tokens);
+    }
+
+    /// <summary>Always 202 with the same body: whether a code was mailed is never revealed.</summary>
+    public static async Task<IResult> RequestOneTimeCode(OneTimeCodeRequest request, HttpContext context, IMediator mediator)
+    {
+        var accepted = await mediator.Send(new RequestOneTimeCodeCommand(request.Email ?? string.Empty), context.RequestAborted);
+        return TypedResults.Json(accepted, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    public static async Task<Ok<TokenDto>> VerifyOneTimeCode(OneTimeCodeVerifyRequest request, HttpContext context, IMediator mediator)
+    {
+        var userAgent = context.Request.Headers.UserAgent.ToString();
+        var tokens = await mediator.Send(
+            new VerifyOneTimeCodeCommand(request.Email ?? string.Empty, request.Code ?? string.Empty, request.DeviceName, userAgent.Length == 0 ? null : userAgent),
             context.RequestAborted);
         return TypedResults.Ok(request.UseCookie == true ? RefreshCookie.Set(context, tokens) : tokens);
     }

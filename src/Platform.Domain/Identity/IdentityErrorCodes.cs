@@ -12,6 +12,7 @@ public static class IdentityErrorCodes
     public const string SessionRevoked = "auth.session_revoked";
     public const string AccountDisabled = "auth.account_disabled";
     public const string LoginBackoff = "auth.login_backoff";
+    public const string OtpInvalid = "auth.otp_invalid";
     public const string CsrfRequired = "auth.csrf_required";
     public const string EmailTaken = "auth.email_taken";
     public const string SessionNotFound = "sessions.not_found";

@@ -1,0 +1,3 @@
+namespace Platform.Api.Endpoints;
+
+public sealed record OneTimeCodeVerifyRequest(string? Email, string? Code, string? DeviceName, bool? UseCookie);
