@@ -34,6 +34,7 @@ public sealed class DtoMappingTests
         ["WebhookRecoveryDto"] = "composed from the recovered endpoint and a count",
         ["WebhookResealDto"] = "a count",
         ["WebhookTestDataDto"] = "the data of a test message, built from the endpoint id and a fixed text",
+        ["OneTimeCodeAcceptedDto"] = "one fixed answer, the same for every address",
     };
 
     [Test]
