@@ -22,8 +22,6 @@ namespace Platform.Api.Tests;
 public sealed class WebhookDeliveryProcessTests
 {
     private const string Endpoints = "/api/v1/webhooks/endpoints";
-    private const string AdminEmail = "root@example.com";
-    private const string Password = "correct horse battery";
 
     private TestDatabase database = null!;
     private WebhookReceiver receiver = null!;
@@ -64,8 +62,8 @@ public sealed class WebhookDeliveryProcessTests
             ["Webhooks__Delivery__MaxConcurrencyPerEndpoint"] = "8",
             ["Webhooks__Delivery__PollInterval"] = "00:00:01",
         };
-        await using var a = await Instance.StartAsync(database, settings);
-        await using var b = await Instance.StartAsync(database, settings);
+        await using var a = await ApiInstance.StartAsync(database, settings);
+        await using var b = await ApiInstance.StartAsync(database, settings);
         using var adminA = await a.AdminAsync();
         using var adminB = await b.AdminAsync();
         var endpointId = await CreateEndpointAsync(adminA, url);
@@ -112,7 +110,7 @@ public sealed class WebhookDeliveryProcessTests
             ["Webhooks__Delivery__PollInterval"] = "00:00:01",
             ["Webhooks__Delivery__MaxConcurrencyPerEndpoint"] = "16",
         };
-        await using var a = await Instance.StartAsync(database, settings);
+        await using var a = await ApiInstance.StartAsync(database, settings);
         using var adminA = await a.AdminAsync();
         var endpointId = await CreateEndpointAsync(adminA, url);
         for (var i = 0; i < tickets; i++)
@@ -122,7 +120,7 @@ public sealed class WebhookDeliveryProcessTests
 
         var inFlight = await receiver.WaitForAsync(path, tickets, TimeSpan.FromSeconds(20));
         var claimedAt = Stopwatch.StartNew();
-        await using var b = await Instance.StartAsync(database, settings);
+        await using var b = await ApiInstance.StartAsync(database, settings);
         var leasedToA = await LeaseHoldersAsync(endpointId);
         var requestsBeforeKill = receiver.At(path).Count;
         Volatile.Write(ref holding, false);
@@ -212,93 +210,5 @@ public sealed class WebhookDeliveryProcessTests
     {
         var response = await client.PostAsJsonAsync("/api/v1/tickets", new { subject, body = "On fire" });
         Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>One API process (environment Testing, so http:// receivers are allowed) on a free port, with its output collected.</summary>
-    private sealed class Instance : IAsyncDisposable
-    {
-        private readonly Process process;
-        private readonly StringBuilder output;
-        private readonly HttpClient http;
-
-        private Instance(Process process, StringBuilder output, HttpClient http)
-        {
-            this.process = process;
-            this.output = output;
-            this.http = http;
-            // The delivery worker names itself machine:pid:random on its leases and attempts.
-            OwnerPrefix = string.Create(CultureInfo.InvariantCulture, $"{System.Environment.MachineName}:{process.Id}:");
-        }
-
-        public string OwnerPrefix { get; }
-
-        public static async Task<Instance> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
-        {
-            var environment = Environment(database.ConnectionString, "Testing");
-            environment["Bootstrap__AdminEmails"] = AdminEmail;
-            environment["Webhooks__AllowedHosts__0"] = "127.0.0.1";
-            var output = new StringBuilder();
-            var (process, http) = StartUnthrottled(environment, settings, output);
-            var instance = new Instance(process, output, http);
-            try
-            {
-                await WaitUntilServingAsync(http, process, output);
-                await instance.WaitUntilReadyAsync();
-                return instance;
-            }
-            catch
-            {
-                await instance.DisposeAsync();
-                throw;
-            }
-        }
-
-        public bool Owns(string owner) => owner.StartsWith(OwnerPrefix, StringComparison.Ordinal);
-
-        /// <summary>A client signed in as the bootstrap admin (registered on first use; every instance shares the database).</summary>
-        public async Task<HttpClient> AdminAsync()
-        {
-            var registered = await http.PostAsJsonAsync("/api/v1/auth/register", new { email = AdminEmail, password = Password, display_name = "Root" });
-            Assert.That((int)registered.StatusCode, Is.AnyOf(201, 409), await registered.Content.ReadAsStringAsync());
-            var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = Password });
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.That((int)response.StatusCode, Is.EqualTo(200), text);
-            var client = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonNode.Parse(text)!["access_token"]!.GetValue<string>());
-            return client;
-        }
-
-        /// <summary>SIGKILL: no shutdown, nothing given back, sockets closed by the kernel.</summary>
-        public void Kill()
-        {
-            process.Kill();
-            process.WaitForExit();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            http.Dispose();
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
-        }
-
-        private async Task WaitUntilReadyAsync()
-        {
-            var waited = Stopwatch.StartNew();
-            while ((await http.GetAsync("/ready")).StatusCode != HttpStatusCode.OK)
-            {
-                if (waited.Elapsed > TimeSpan.FromSeconds(30))
-                {
-                    Assert.Fail("/ready did not become 200 within 30 s: " + Snapshot(output));
-                }
-
-                await Task.Delay(200);
-            }
-        }
     }
 }

@@ -24,6 +24,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedMail> received = new();
     private Func<int, SmtpResponse> reply = _ => SmtpResponse.Ok;
     private int offered;
+    private volatile bool holding;
     private int sessions;
     private SmtpServer.SmtpServer? server;
     private CancellationTokenSource? running;
@@ -67,6 +68,12 @@ public sealed class SmtpSink : IAsyncDisposable
         Volatile.Write(ref sessions, 0);
         reply = answer;
     }
+
+    /// <summary>
+    /// While on, every message offered is held in its DATA phase (no reply), as a slow server does; once off, each
+    /// held message is answered 451 and not kept: its sender may be gone by then.
+    /// </summary>
+    public void Hold(bool on) => holding = on;
 
     public static SmtpResponse Reply(int code, string text) => new((SmtpReplyCode)code, text);
 
@@ -145,7 +152,18 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            var answer = sink.reply(Interlocked.Increment(ref sink.offered));
+            var number = Interlocked.Increment(ref sink.offered);
+            if (sink.holding)
+            {
+                while (sink.holding)
+                {
+                    await Task.Delay(50, CancellationToken.None);
+                }
+
+                return Reply(451, "4.4.2 Held, not kept");
+            }
+
+            var answer = sink.reply(number);
             if (answer.ReplyCode != SmtpReplyCode.Ok)
             {
                 return answer;
