@@ -52,6 +52,8 @@ public sealed class ApplicationTestHost : IAsyncDisposable
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
         services.Configure<Application.Webhooks.WebhookOptions>(configuration.GetSection(Application.Webhooks.WebhookOptions.SectionName));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
+        services.Configure<Application.Common.Email.EmailOptions>(configuration.GetSection(Application.Common.Email.EmailOptions.SectionName));
+        services.PostConfigure<Application.Common.Email.EmailOptions>(o => o.ContentKey = [.. Enumerable.Repeat((byte)9, 32)]);
         services.Configure<Application.Common.Idempotency.IdempotencyOptions>(configuration.GetSection("Idempotency"));
         services.Configure<PagingOptions>(o => o.CursorKey = new byte[32]);
         services.Configure<Application.Common.Idempotency.IdempotencyOptions>(o => o.FingerprintKey = [.. Enumerable.Repeat((byte)7, 32)]);
