@@ -38,8 +38,8 @@ internal sealed partial class EmailDeliveryWorker : BackgroundService
     private readonly ILogger<EmailDeliveryWorker> logger;
     private readonly Channel<ClaimedEmail> queue = Channel.CreateUnbounded<ClaimedEmail>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly ConcurrentDictionary<Guid, byte> held = new();
+    private readonly DatabaseOutageBackoff outage;
     private DateTimeOffset lastStats = DateTimeOffset.MinValue;
-    private bool databaseDown;
 
     public EmailDeliveryWorker(
         EmailDeliveryStore store,
@@ -59,6 +59,7 @@ internal sealed partial class EmailDeliveryWorker : BackgroundService
         this.metrics = metrics;
         this.timeProvider = timeProvider;
         this.logger = logger;
+        outage = new DatabaseOutageBackoff(LogDatabaseDown, LogDatabaseBack);
         delivery = options.Value.Delivery;
         schedule = delivery.ParseRetrySchedule();
         pipeline = new ResiliencePipelineBuilder<EmailSendResult>()
@@ -121,7 +122,6 @@ internal sealed partial class EmailDeliveryWorker : BackgroundService
 
     private async Task ClaimLoopAsync(CancellationToken stoppingToken)
     {
-        var pause = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -138,13 +138,7 @@ internal sealed partial class EmailDeliveryWorker : BackgroundService
                     queue.Writer.TryWrite(email);
                 }
 
-                if (databaseDown)
-                {
-                    databaseDown = false;
-                    LogDatabaseBack();
-                }
-
-                pause = TimeSpan.FromMilliseconds(250);
+                outage.Reached();
                 if (wanted > 0 && claimed.Count >= wanted)
                 {
                     continue;
@@ -158,22 +152,10 @@ internal sealed partial class EmailDeliveryWorker : BackgroundService
             }
             catch (Exception ex) when (PostgresDatabaseErrors.IsDatabaseUnavailable(ex))
             {
-                if (!databaseDown)
-                {
-                    databaseDown = true;
-                    LogDatabaseDown(ex.Message);
-                }
-
-                try
-                {
-                    await Task.Delay(pause, stoppingToken);
-                }
-                catch (OperationCanceledException)
+                if (!await outage.WaitAsync(ex, stoppingToken))
                 {
                     break;
                 }
-
-                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 5000));
             }
         }
     }

@@ -38,7 +38,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
     private readonly CancellationTokenSource recordingDeadline = new();
     private bool disposed;
     private DateTimeOffset lastStats = DateTimeOffset.MinValue;
-    private bool databaseDown;
+    private readonly DatabaseOutageBackoff outage;
 
     public OutboxDispatcher(
         IServiceScopeFactory scopes,
@@ -57,6 +57,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         this.metrics = metrics;
         this.options = options.Value;
         this.logger = logger;
+        outage = new DatabaseOutageBackoff(LogDatabaseDown, LogDatabaseBack);
         this.options.Validate();
         handlerTimeout = new ResiliencePipelineBuilder().AddTimeout(this.options.HandlerTimeout).Build();
 
@@ -152,20 +153,13 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var pause = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await RefreshStatsAsync(stoppingToken);
                 var claimed = await DispatchOnceAsync(stoppingToken);
-                if (databaseDown)
-                {
-                    databaseDown = false;
-                    LogDatabaseBack();
-                }
-
-                pause = TimeSpan.FromMilliseconds(250);
+                outage.Reached();
                 if (claimed >= options.BatchSize)
                 {
                     continue;
@@ -179,18 +173,10 @@ public sealed partial class OutboxDispatcher : BackgroundService
             }
             catch (Exception ex) when (PostgresDatabaseErrors.IsDatabaseUnavailable(ex))
             {
-                if (!databaseDown)
-                {
-                    databaseDown = true;
-                    LogDatabaseDown(ex.Message);
-                }
-
-                if (!await DelayAsync(pause, stoppingToken))
+                if (!await outage.WaitAsync(ex, stoppingToken))
                 {
                     break;
                 }
-
-                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 5000));
             }
         }
     }
@@ -261,19 +247,6 @@ public sealed partial class OutboxDispatcher : BackgroundService
         Volatile.Write(ref disposed, true);
         recordingDeadline.Dispose();
         base.Dispose();
-    }
-
-    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(delay, cancellationToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Type}) failed attempt {Attempt}; retrying in {DelaySeconds:0.0} s: {Error}")]

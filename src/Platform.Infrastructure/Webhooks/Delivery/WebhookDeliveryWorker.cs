@@ -34,8 +34,8 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
     private readonly TimeProvider timeProvider;
     private readonly ILogger<WebhookDeliveryWorker> logger;
     private readonly ConcurrentDictionary<Guid, Task> inFlight = new();
+    private readonly DatabaseOutageBackoff outage;
     private DateTimeOffset lastStats = DateTimeOffset.MinValue;
-    private bool databaseDown;
 
     public WebhookDeliveryWorker(
         WebhookDeliveryStore store,
@@ -59,6 +59,7 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
         this.timeProvider = timeProvider;
         this.logger = logger;
         schedule = this.options.ParseRetrySchedule();
+        outage = new DatabaseOutageBackoff(LogDatabaseDown, LogDatabaseBack);
     }
 
     /// <summary>This instance's name on the leases it takes and the attempts it records.</summary>
@@ -68,7 +69,6 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var pause = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -84,13 +84,7 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
                     Start(delivery, stoppingToken);
                 }
 
-                if (databaseDown)
-                {
-                    databaseDown = false;
-                    LogDatabaseBack();
-                }
-
-                pause = TimeSpan.FromMilliseconds(250);
+                outage.Reached();
                 if (wanted > 0 && claimed.Count >= wanted)
                 {
                     continue;
@@ -104,22 +98,10 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
             }
             catch (Exception ex) when (PostgresDatabaseErrors.IsDatabaseUnavailable(ex))
             {
-                if (!databaseDown)
-                {
-                    databaseDown = true;
-                    LogDatabaseDown(ex.Message);
-                }
-
-                try
-                {
-                    await Task.Delay(pause, stoppingToken);
-                }
-                catch (OperationCanceledException)
+                if (!await outage.WaitAsync(ex, stoppingToken))
                 {
                     break;
                 }
-
-                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 5000));
             }
         }
     }
