@@ -57,9 +57,7 @@ internal static class AuthEndpoints
 
     /// <summary>The account a sign-in aims at (its normalised email), for the per-account limit.</summary>
     private static string? AccountOf(EndpointFilterInvocationContext context) =>
-        context.Arguments.OfType<TokenRequest>().FirstOrDefault()?.Email is { } email && email.Length <= 320 && !TextRules.HasControlCharacters(email)
-            ? EmailAddress.Normalize(email)
-            : null;
+        Account(context.Arguments.OfType<TokenRequest>().FirstOrDefault()?.Email);
 
     private static string? AccountOfCodeRequest(EndpointFilterInvocationContext context) =>
         Account(context.Arguments.OfType<OneTimeCodeRequest>().FirstOrDefault()?.Email);
@@ -67,6 +65,7 @@ internal static class AuthEndpoints
     private static string? AccountOfCodeVerify(EndpointFilterInvocationContext context) =>
         Account(context.Arguments.OfType<OneTimeCodeVerifyRequest>().FirstOrDefault()?.Email);
 
+    /// <summary>The rate-limit key of the account a sign-in request names: its normalized email, when it is one.</summary>
     private static string? Account(string? email) =>
         email is not null && email.Length <= 320 && !TextRules.HasControlCharacters(email) ? EmailAddress.Normalize(email) : null;
 

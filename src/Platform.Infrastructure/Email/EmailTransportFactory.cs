@@ -7,15 +7,19 @@ namespace Platform.Infrastructure.Email;
 /// <summary>The configured provider's transports, one per worker lane, and the sender every message carries.</summary>
 internal sealed class EmailTransportFactory(IOptions<EmailOptions> options, IHttpClientFactory httpClients)
 {
+    private EmailSender? from;
+    private string? providerName;
+
     /// <summary>The address simulated mail carries when <c>Email:From</c> is unset; <c>.invalid</c> can never be delivered.</summary>
     public const string SimulatedAddress = "no-reply@platform.invalid";
 
     private EmailOptions Options => options.Value;
 
     /// <summary>The provider as stored on sent messages and as the metrics' <c>provider</c> tag: smtp, postmark or simulated.</summary>
-    public string ProviderName => EnumText.ToSnakeCase(Options.EffectiveProvider);
+    public string ProviderName => providerName ??= EnumText.ToSnakeCase(Options.EffectiveProvider);
 
-    public EmailSender From =>
+    /// <summary><c>Email:From</c>, parsed once: every message of every lane carries it.</summary>
+    public EmailSender From => from ??=
         EmailSender.TryParse(Options.From, out var sender) ? sender : new EmailSender(Options.ProductName, SimulatedAddress);
 
     public IEmailTransport Create() => Options.EffectiveProvider switch
