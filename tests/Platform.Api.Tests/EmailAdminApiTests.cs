@@ -114,12 +114,7 @@ public sealed class EmailAdminApiTests : EmailTestBase
     {
         using var admin = Client((await AdminAsync()).Token);
         var email = NewEmail("complained");
-        await using (var command = Database.DataSource.CreateCommand(
-            "INSERT INTO email_suppressions (email, reason, source, created_at) VALUES (upper($1), 'complaint', 'postmark', now())"))
-        {
-            command.Parameters.AddWithValue(email);
-            await command.ExecuteNonQueryAsync();
-        }
+        await EmailTestData.SuppressAsync(Database.DataSource, email, "complaint");
 
         var problem = await AssertProblemAsync(await admin.DeleteAsync($"{Suppressions}/{email}"), 409, "email.complaint_is_permanent");
 

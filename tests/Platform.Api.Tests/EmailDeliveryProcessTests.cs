@@ -59,22 +59,7 @@ public sealed class EmailDeliveryProcessTests
         var emails = Enumerable.Range(1, messages).Select(i => $"killed{i}-{Guid.NewGuid():N}@example.com").ToArray();
 
         await using var a = await ApiInstance.StartAsync(database, settings);
-        await using (var batch = database.DataSource.CreateBatch())
-        {
-            foreach (var email in emails)
-            {
-                var command = new Npgsql.NpgsqlBatchCommand(
-                    """
-                    INSERT INTO outbox_messages (id, type, payload, occurred_at, status, attempts, next_attempt_at)
-                    VALUES (gen_random_uuid(), 'users.password_changed', $1::jsonb, now(), 'pending', 0, now())
-                    """);
-                command.Parameters.AddWithValue(
-                    $$"""{"id":"{{Guid.NewGuid()}}","email":"{{email}}","display_name":"Kill","roles":[],"created_at":"2026-01-01T00:00:00Z","disabled_at":null}""");
-                batch.BatchCommands.Add(command);
-            }
-
-            await batch.ExecuteNonQueryAsync();
-        }
+        await EmailTestData.QueuePasswordChangesAsync(database.DataSource, emails, "Kill");
 
         // A's four lanes are each inside a DATA phase the sink does not answer; the other four messages wait behind them.
         await WaitUntilAsync(() => sink.Offered >= 4, "A's lanes to be sending");

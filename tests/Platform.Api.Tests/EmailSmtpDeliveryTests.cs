@@ -96,12 +96,7 @@ public sealed class EmailSmtpDeliveryTests : EmailTestBase
     public async Task A_recipient_on_the_suppression_list_is_never_mailed_and_the_message_says_suppressed()
     {
         var email = NewEmail("bounced");
-        await using (var command = Database.DataSource.CreateCommand(
-            "INSERT INTO email_suppressions (email, reason, source, created_at) VALUES (upper($1), 'hard_bounce', 'postmark', now())"))
-        {
-            command.Parameters.AddWithValue(email);
-            await command.ExecuteNonQueryAsync();
-        }
+        await EmailTestData.SuppressAsync(Database.DataSource, email);
 
         await ChangePasswordAsync(email.ToLowerInvariant().Replace("bounced", "BOUNCED", StringComparison.Ordinal));
 
@@ -159,22 +154,7 @@ public sealed class EmailSmtpDeliveryTests : EmailTestBase
         }
 
         var emails = Enumerable.Range(1, 300).Select(i => NewEmail($"pair{i}")).ToArray();
-        await using (var batch = Database.DataSource.CreateBatch())
-        {
-            foreach (var email in emails)
-            {
-                var command = new Npgsql.NpgsqlBatchCommand(
-                    """
-                    INSERT INTO outbox_messages (id, type, payload, occurred_at, status, attempts, next_attempt_at)
-                    VALUES (gen_random_uuid(), 'users.password_changed', $1::jsonb, now(), 'pending', 0, now())
-                    """);
-                command.Parameters.AddWithValue(
-                    $$"""{"id":"{{Guid.NewGuid()}}","email":"{{email}}","display_name":"Pair","roles":[],"created_at":"2026-01-01T00:00:00Z","disabled_at":null}""");
-                batch.BatchCommands.Add(command);
-            }
-
-            await batch.ExecuteNonQueryAsync();
-        }
+        await EmailTestData.QueuePasswordChangesAsync(Database.DataSource, emails, "Pair");
 
         var before = sink.Received.Count;
         await sink.WaitForAsync(before + 300, TimeSpan.FromSeconds(60));

@@ -87,13 +87,13 @@ public sealed partial class OneTimeCodeSignInTests : EmailTestBase
         var disabled = await RegisterAsync("disabled");
         var suppressed = await RegisterAsync("suppressed");
         var unknown = NewEmail("nobody");
-        await using (var batch = Database.DataSource.CreateBatch())
+        await using (var disable = Database.DataSource.CreateCommand("UPDATE users SET disabled_at = now() WHERE normalized_email = upper($1)"))
         {
-            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("UPDATE users SET disabled_at = now() WHERE normalized_email = upper($1)") { Parameters = { new() { Value = disabled } } });
-            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand(
-                "INSERT INTO email_suppressions (email, reason, source, created_at) VALUES (upper($1), 'hard_bounce', 'postmark', now())") { Parameters = { new() { Value = suppressed } } });
-            await batch.ExecuteNonQueryAsync();
+            disable.Parameters.AddWithValue(disabled);
+            await disable.ExecuteNonQueryAsync();
         }
+
+        await EmailTestData.SuppressAsync(Database.DataSource, suppressed);
 
         var bodies = new List<string>();
         foreach (var email in new[] { known, disabled, suppressed, unknown })

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
@@ -46,7 +45,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public static SmtpSink Start()
     {
-        var sink = new SmtpSink(FreePort());
+        var sink = new SmtpSink(ApiProcess.FreePort());
         sink.Resume();
         return sink;
     }
@@ -138,15 +137,6 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 
     private sealed class Store(SmtpSink sink) : MessageStore
     {
