@@ -117,6 +117,33 @@ PY
     fi
 }
 
+# Name every failed test, with the first lines of its message, just above the summary, so that a CI log whose
+# head was cut still says what failed.
+list_failures() {
+    command -v python3 >/dev/null 2>&1 || return 0
+    python3 - "$1" <<'PY'
+import glob, os, sys
+import xml.etree.ElementTree as ET
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True)):
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError:
+        continue
+    for el in root.iter():
+        if el.tag.rsplit("}", 1)[-1] != "UnitTestResult" or el.attrib.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+            continue
+        message = ""
+        for child in el.iter():
+            if child.tag.rsplit("}", 1)[-1] == "Message" and child.text:
+                message = child.text
+                break
+        print(f"[test] FAILED {el.attrib.get('testName', '?')}")
+        for line in message.strip().splitlines()[:8]:
+            print(f"[test]     {line[:300]}")
+PY
+}
+
+list_failures "$results"
 read -r passed failed < <(sum_trx "$results")
 passed=${passed:-0}
 failed=${failed:-0}
