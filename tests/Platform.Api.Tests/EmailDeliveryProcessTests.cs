@@ -49,8 +49,10 @@ public sealed class EmailDeliveryProcessTests
             ["Email__Smtp__Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email__Smtp__UseStartTls"] = "false",
             ["Email__Delivery__MaxConcurrency"] = "4",
-            ["Email__Delivery__Timeout"] = "00:00:10",
-            ["Email__Delivery__LeaseDuration"] = "00:00:22",
+            // A's held sends must not time out (and be retried, offering more) before A is killed: starting B takes
+            // a few seconds, more on a loaded machine, so the timeout leaves room for it; the lease is over twice it.
+            ["Email__Delivery__Timeout"] = "00:00:20",
+            ["Email__Delivery__LeaseDuration"] = "00:00:42",
             ["Email__Delivery__RetryScheduleSeconds"] = "1,1,1",
             ["Email__Delivery__CircuitMinimumThroughput"] = "1000",
         };

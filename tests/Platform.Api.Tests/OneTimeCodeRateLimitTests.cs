@@ -10,8 +10,13 @@ public sealed class OneTimeCodeRateLimitTests : ApiTestBase
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimiting:Auth:PermitLimit"] = "5",
-        ["RateLimiting:Auth:WindowSeconds"] = "60",
+        // An hour-long window, entered well before its end (windows are aligned to the clock, not to the test), so a
+        // window boundary cannot fall between a test's hits and reset its count.
+        ["RateLimiting:Auth:WindowSeconds"] = "3600",
     };
+
+    [SetUp]
+    public Task EnsureWellInsideAWindowAsync() => RateLimitWindow.EnsureWellInsideAsync(Database.DataSource, 3600);
 
     private async Task<HttpResponseMessage> RequestCodeAsync(string email, string clientIp)
     {

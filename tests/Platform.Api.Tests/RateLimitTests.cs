@@ -21,25 +21,9 @@ public sealed class RateLimitTests : ApiTestBase
 
     private const int WindowSeconds = 3600;
 
-    /// <summary>A test needs this long inside one window; closer to the boundary it waits for the next window.</summary>
-    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// Runs after the base class's database reset. If the current window (on the database's clock, which is what the
-    /// rate-limit store uses) ends within <see cref="Margin"/>, waits until just past the boundary, so no test's hits
-    /// straddle two windows and see their counts reset.
-    /// </summary>
+    /// <summary>Runs after the base class's database reset, so no test's hits straddle two windows.</summary>
     [SetUp]
-    public async Task EnsureWellInsideAWindowAsync()
-    {
-        await using var command = Database.DataSource.CreateCommand("SELECT $1 - (floor(extract(epoch FROM now()))::bigint % $1)");
-        command.Parameters.AddWithValue((long)WindowSeconds);
-        var secondsLeft = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-        if (secondsLeft < Margin.TotalSeconds)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(secondsLeft + 1));
-        }
-    }
+    public Task EnsureWellInsideAWindowAsync() => RateLimitWindow.EnsureWellInsideAsync(Database.DataSource, WindowSeconds);
 
     private static Task<HttpResponseMessage> TokenAttemptAsync(HttpClient client, string email = "nobody@example.com") =>
         client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "wrong password 123" });
