@@ -138,7 +138,8 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive
                 message = child.text
                 break
         print(f"[test] FAILED {el.attrib.get('testName', '?')}")
-        for line in message.strip().splitlines()[:8]:
+        lines = [l for l in message.strip().splitlines() if l.strip() and not l.strip().startswith("at ")]
+        for line in lines[:12]:
             print(f"[test]     {line[:300]}")
 PY
 }

@@ -133,7 +133,8 @@ public sealed class WebhookDeliveryTests : WebhookApiTestBase
 
         await CreateTicketAsync(admin);
         await WaitForMessageAsync(admin, endpointId, "failed");
-        var endpoint = await JsonAsync(await admin.GetAsync($"{Endpoints}/{endpointId}"));
+        // The attempt is recorded first and the endpoint disabled just after, by its own command: wait for both.
+        var endpoint = await WaitForDisabledAsync(admin, endpointId);
         var missed = await CreateTicketAsync(admin, "while it was gone");
         await WaitForMessagesAsync(admin, endpointId, "failed", 2);
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -363,7 +364,21 @@ public sealed class WebhookDeliveryTests : WebhookApiTestBase
         });
     }
 
+    /// <summary>Polls the endpoint until it is disabled, and returns it (failing the test after <see cref="Soon"/>).</summary>
+    private static async Task<JsonObject> WaitForDisabledAsync(HttpClient admin, Guid endpointId)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var endpoint = await JsonAsync(await admin.GetAsync($"{Endpoints}/{endpointId}"));
+            if (!endpoint["enabled"]!.GetValue<bool>() || waited.Elapsed > Soon)
+            {
+                return endpoint;
+            }
 
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>Polls the delivery log until the endpoint has a message with <paramref name="status"/>, and returns the newest.</summary>
     private static async Task<JsonObject> WaitForMessageAsync(HttpClient admin, Guid endpointId, string status) =>

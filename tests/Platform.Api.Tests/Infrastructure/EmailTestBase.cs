@@ -20,8 +20,10 @@ public abstract class EmailTestBase : ApiTestBase
         new Dictionary<string, string?>(provider)
         {
             ["Email:Delivery:RetryScheduleSeconds"] = "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1",
-            ["Email:Delivery:Timeout"] = "00:00:03",
-            ["Email:Delivery:LeaseDuration"] = "00:00:10",
+            // No test waits on a send timeout, so it is generous: a send that merely ran slow on a loaded machine
+            // must not count as failed and be sent again (the receiving sink would see it twice).
+            ["Email:Delivery:Timeout"] = "00:00:10",
+            ["Email:Delivery:LeaseDuration"] = "00:00:25",
             ["Email:Delivery:PollInterval"] = "00:00:01",
             ["Email:Delivery:CircuitMinimumThroughput"] = "1000",
         };
