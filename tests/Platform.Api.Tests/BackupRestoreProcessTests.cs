@@ -217,13 +217,7 @@ public sealed class BackupRestoreProcessTests
         public async ValueTask DisposeAsync()
         {
             Http.Dispose();
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync();
-            process.Dispose();
+            await ApiProcess.StopAsync(process);
         }
     }
 }

@@ -365,13 +365,7 @@ public sealed class FaultToleranceProcessTests
         public async ValueTask DisposeAsync()
         {
             Http.Dispose();
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
+            await ApiProcess.StopAsync(process);
         }
     }
 }

@@ -78,13 +78,7 @@ public sealed class ApiInstance : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         http.Dispose();
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
+        await ApiProcess.StopAsync(process);
     }
 
     private async Task WaitUntilReadyAsync()

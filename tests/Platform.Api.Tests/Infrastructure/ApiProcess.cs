@@ -155,6 +155,18 @@ public static class ApiProcess
         }
     }
 
+    /// <summary>Ends a started API process (and anything it started) if it still runs, and releases it.</summary>
+    public static async ValueTask StopAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
