@@ -204,6 +204,7 @@ app.MapTicketEndpoints();
 app.MapStatusEndpoints();
 app.MapStatusPageEndpoints();
 app.MapWebhookEndpoints();
+app.MapInboundWebhookEndpoints();
 
 app.Logger.LogInformation("Platform API listening on {Urls}", string.Join(", ", app.Urls.DefaultIfEmpty(builder.Configuration["urls"] ?? "http://localhost:5000")));
 await app.RunAsync();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Application.Common.Behaviours;
 using Platform.Application.Common.Idempotency;
+using Platform.Application.Common.Inbound;
 using Platform.Application.Common.Mapping;
 using Platform.Application.Common.Outbox;
 using Platform.Application.Common.Paging;
@@ -48,6 +49,12 @@ public static class DependencyInjection
         services.AddOutboxHandler<Identity.Emails.IdentityEmailHandler>(
             IntegrationEventTypes.UsersPasswordChanged, IntegrationEventTypes.UsersDisabled, IntegrationEventTypes.SessionsRefreshReuseDetected);
         services.AddOutboxHandler<Webhooks.Delivery.EndpointDisabledEmailHandler>(IntegrationEventTypes.WebhooksEndpointDisabled);
+        services.AddOptions<Common.Inbound.InboundOptions>();
+        services.AddSingleton<Common.Inbound.InboundSources>();
+        services.AddOutboxHandler<Inbound.InboundEventOutboxHandler>(IntegrationEventTypes.InboundReceived);
+        services.AddScoped<Email.Inbound.EmailEventRecorder>();
+        services.AddInboundSource<Email.Inbound.PostmarkInboundSource, Email.Inbound.PostmarkEventHandler>();
+        services.AddInboundSource<Email.Inbound.ResendInboundSource, Email.Inbound.ResendEventHandler>();
 
         var assembly = typeof(DependencyInjection).Assembly;
         var handledEvents = new HashSet<Type>();

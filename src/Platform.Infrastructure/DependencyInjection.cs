@@ -93,6 +93,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Housekeeping.IExpiredRateLimitCounters, PostgresExpiredRateLimitCounters>();
         Webhooks.WebhookServiceRegistration.AddWebhookAdapters(services, configuration);
         Email.EmailServiceRegistration.AddEmailAdapters(services, configuration);
+        services.AddScoped<Application.Common.Inbound.IInboundEventStore, Inbound.PostgresInboundEventStore>();
         services.AddHostedService<DatabaseNotificationListener>();
         services.AddSingleton<IRateLimitStore, PostgresRateLimitStore>();
 

@@ -27,6 +27,7 @@ public partial class ErrorCatalogueTests
             "Platform.Application.Outbox.OutboxErrorCodes",
             "Platform.Domain.Email.EmailErrorCodes",
             "Platform.Domain.Identity.IdentityErrorCodes",
+            "Platform.Domain.Inbound.InboundErrorCodes",
             "Platform.Domain.Status.StatusErrorCodes",
             "Platform.Domain.Tickets.TicketErrorCodes",
             "Platform.Domain.Webhooks.WebhookErrorCodes",

@@ -44,6 +44,7 @@ internal static class StartupConfiguration
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionName));
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.SectionName));
         services.Configure<RequestLimitsOptions>(configuration.GetSection(RequestLimitsOptions.SectionName));
+        services.Configure<Platform.Application.Common.Inbound.InboundOptions>(configuration.GetSection(Platform.Application.Common.Inbound.InboundOptions.SectionName));
         services.Configure<CorsSettings>(configuration.GetSection(CorsSettings.SectionName));
         services.Configure<NetworkOptions>(configuration.GetSection(NetworkOptions.SectionName));
         services.Configure<StatusPage.StatusPageOptions>(configuration.GetSection(StatusPage.StatusPageOptions.SectionName));
@@ -65,7 +66,7 @@ internal static class StartupConfiguration
 
     /// <summary>
     /// Every problem with the <c>Auth</c>, <c>Bootstrap</c>, <c>Cors</c>, <c>RateLimiting</c>, <c>StatusPage</c>,
-    /// <c>Network</c>, <c>Idempotency</c> and <c>RequestLimits</c> settings, each naming its key and never a
+    /// <c>Network</c>, <c>Idempotency</c>, <c>RequestLimits</c> and <c>Inbound</c> settings, each naming its key and never a
     /// secret value. Start-up stops when there is one; <c>check-config</c> lists them all. Missing keys are not a
     /// problem where <see cref="GeneratesMissingKeys"/>, since start-up generates them there.
     /// </summary>
@@ -179,6 +180,10 @@ internal static class StartupConfiguration
         {
             problems.Add("RequestLimits:MaxBodyBytes must be at least 1.");
         }
+
+        var inbound = SettingsBinder.Bind<Platform.Application.Common.Inbound.InboundOptions>(
+            configuration, Platform.Application.Common.Inbound.InboundOptions.SectionName, problems);
+        problems.AddRange(inbound.Problems());
 
         return problems;
     }

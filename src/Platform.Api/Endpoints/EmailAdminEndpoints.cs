@@ -5,12 +5,13 @@ using Platform.Application.Common.Paging;
 using Platform.Application.Email;
 using Platform.Application.Email.Commands.AddEmailSuppression;
 using Platform.Application.Email.Commands.RemoveEmailSuppression;
+using Platform.Application.Email.Queries.ListEmailEvents;
 using Platform.Application.Email.Queries.ListEmailMessages;
 using Platform.Application.Email.Queries.ListEmailSuppressions;
 
 namespace Platform.Api.Endpoints;
 
-/// <summary>Email administration: every message and how it went, and the suppression list. Role checks live in the requests (403 for non-admins).</summary>
+/// <summary>Email administration: every message and how it went, what providers reported, and the suppression list. Role checks live in the requests (403 for non-admins).</summary>
 internal static class EmailAdminEndpoints
 {
     public static void MapEmailAdminEndpoints(this IEndpointRouteBuilder app)
@@ -18,6 +19,8 @@ internal static class EmailAdminEndpoints
         var email = app.MapGroup("/api/v1/admin/email").WithTags("Email").RequireAuthorization();
         email.MapGet("/messages", ListEmailMessages).WithName(nameof(ListEmailMessages))
             .Produces<Page<EmailMessageDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 403);
+        email.MapGet("/events", ListEmailEvents).WithName(nameof(ListEmailEvents))
+            .Produces<Page<EmailEventDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 403);
         email.MapGet("/suppressions", ListEmailSuppressions).WithName(nameof(ListEmailSuppressions))
             .Produces<Page<EmailSuppressionDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 403);
         email.MapPost("/suppressions", AddEmailSuppression).WithName(nameof(AddEmailSuppression))
@@ -40,6 +43,14 @@ internal static class EmailAdminEndpoints
         var page = await mediator.Send(
             new ListEmailMessagesQuery(status, recipient, from?.ToUniversalTime(), to?.ToUniversalTime(), pageSize ?? PagingDefaults.PageSize, cursor),
             context.RequestAborted);
+        Paging.AddNextLink(context, page.NextCursor);
+        return ETags.Json(context, page);
+    }
+
+    public static async Task<IResult> ListEmailEvents(
+        HttpContext context, IMediator mediator, string? kind, string? recipient, string? cursor, [FromQuery(Name = "page_size")] int? pageSize)
+    {
+        var page = await mediator.Send(new ListEmailEventsQuery(kind, recipient, pageSize ?? PagingDefaults.PageSize, cursor), context.RequestAborted);
         Paging.AddNextLink(context, page.NextCursor);
         return ETags.Json(context, page);
     }

@@ -2,7 +2,8 @@ namespace Platform.Api.Http;
 
 /// <summary>
 /// The rate-limit tiers: authentication routes (per client IP and per account, strictest), authenticated API
-/// traffic (per user) and anonymous API traffic (per client IP).
+/// traffic (per user), anonymous API traffic (per client IP), and inbound webhooks (per client IP: providers send
+/// from few addresses, so their tier is wider than the anonymous one and counted apart from it).
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -14,6 +15,8 @@ public sealed class RateLimitOptions
 
     public RateLimitPolicy Anonymous { get; set; } = new() { PermitLimit = 120, WindowSeconds = 60 };
 
+    public RateLimitPolicy Inbound { get; set; } = new() { PermitLimit = 1200, WindowSeconds = 60 };
+
     public IEnumerable<(string Name, RateLimitPolicy Policy)> Tiers =>
-        [(nameof(Auth), Auth), (nameof(Authenticated), Authenticated), (nameof(Anonymous), Anonymous)];
+        [(nameof(Auth), Auth), (nameof(Authenticated), Authenticated), (nameof(Anonymous), Anonymous), (nameof(Inbound), Inbound)];
 }

@@ -5,14 +5,16 @@ namespace Platform.Api.Http;
 
 /// <summary>
 /// Rejects bodies over the configured size with 413 (by Content-Length up front, and by the server's limit for
-/// chunked bodies) and bodies that are not JSON with 415, before any endpoint reads them.
+/// chunked bodies) and bodies that are not JSON with 415, before any endpoint reads them. Inbound webhook routes
+/// (<see cref="InboundRouteMetadata"/>) have a cap and content types of their own.
 /// </summary>
 internal sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var limit = options.Value.MaxBodyBytes;
+        var inbound = context.GetEndpoint()?.Metadata.GetMetadata<InboundRouteMetadata>();
+        var limit = inbound?.MaxBodyBytes ?? options.Value.MaxBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
             sizeFeature.MaxRequestBodySize = limit;
@@ -26,7 +28,13 @@ internal sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<Reque
         }
 
         var sendsContent = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
-        if (hasBody && sendsContent && !IsJson(request.ContentType))
+        if (hasBody && sendsContent && inbound is not null && !InboundRouteMetadata.Accepts(request.ContentType))
+        {
+            await Problems.WriteAsync(context, 415, ProblemCodes.UnsupportedMediaType, "Unsupported Media Type", $"Send the body as {InboundRouteMetadata.AcceptedList}.");
+            return;
+        }
+
+        if (hasBody && sendsContent && inbound is null && !IsJson(request.ContentType))
         {
             await Problems.WriteAsync(context, 415, ProblemCodes.UnsupportedMediaType, "Unsupported Media Type", "Send the body as application/json in UTF-8.");
             return;

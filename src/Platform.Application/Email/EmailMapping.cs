@@ -11,5 +11,7 @@ internal sealed class EmailMapping : IRegister
             .Map(d => d.NextAttemptAt, s => s.Status == EmailMessageStatus.Pending ? s.NextAttemptAt : (DateTimeOffset?)null);
         config.NewConfig<EmailSuppression, EmailSuppressionDto>()
             .Map(d => d.Email, s => s.Email.ToLower());
+        config.NewConfig<EmailEvent, EmailEventDto>()
+            .Map(d => d.Recipient, s => s.Recipient.ToLower());
     }
 }

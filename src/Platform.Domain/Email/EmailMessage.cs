@@ -52,4 +52,36 @@ public sealed class EmailMessage : Entity
     public DateTimeOffset? SentAt { get; private set; }
 
     public DateTimeOffset? FinishedAt { get; private set; }
+
+    /// <summary>
+    /// Follows what the provider reported about a message it accepted: delivered, bounced or complained. A later,
+    /// weaker report never hides a stronger one (a complaint stays a complaint when a late delivery report comes), and
+    /// a message that was never accepted (pending, failed, suppressed) is left as it is.
+    /// </summary>
+    public void RecordProviderEvent(EmailEventKind kind)
+    {
+        var reported = kind switch
+        {
+            EmailEventKind.Delivered => EmailMessageStatus.Delivered,
+            EmailEventKind.HardBounce or EmailEventKind.SoftBounce => EmailMessageStatus.Bounced,
+            EmailEventKind.Complaint => EmailMessageStatus.Complained,
+            _ => (EmailMessageStatus?)null,
+        };
+        if (reported is not { } status || Rank(Status) == 0 || Rank(status) <= Rank(Status))
+        {
+            return;
+        }
+
+        Status = status;
+    }
+
+    /// <summary>How strong a provider's report is; 0 for a status no report may replace.</summary>
+    private static int Rank(EmailMessageStatus status) => status switch
+    {
+        EmailMessageStatus.Sent => 1,
+        EmailMessageStatus.Delivered => 2,
+        EmailMessageStatus.Bounced => 3,
+        EmailMessageStatus.Complained => 4,
+        _ => 0,
+    };
 }

@@ -83,4 +83,21 @@ public sealed class EmailSuppression : Entity
                 "This address is suppressed because its owner reported a message as spam; a complaint cannot be lifted.");
         }
     }
+
+    /// <summary>
+    /// A provider reported <paramref name="reason"/> for an address already on the list. A complaint replaces any
+    /// other reason (so it can no longer be lifted); anything else leaves the entry as it was.
+    /// </summary>
+    public bool Escalate(SuppressionReason reason, string source)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        if (reason != SuppressionReason.Complaint || Reason == SuppressionReason.Complaint)
+        {
+            return false;
+        }
+
+        Reason = SuppressionReason.Complaint;
+        Source = source;
+        return true;
+    }
 }

@@ -71,6 +71,10 @@ public sealed class PlatformDbContext : DbContext, IPlatformDbContext
 
     public DbSet<Domain.Email.EmailSuppression> EmailSuppressions => Set<Domain.Email.EmailSuppression>();
 
+    public DbSet<Domain.Email.EmailEvent> EmailEvents => Set<Domain.Email.EmailEvent>();
+
+    public DbSet<Domain.Inbound.InboundEvent> InboundEvents => Set<Domain.Inbound.InboundEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);

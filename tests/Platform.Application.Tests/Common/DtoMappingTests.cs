@@ -35,6 +35,8 @@ public sealed class DtoMappingTests
         ["WebhookResealDto"] = "a count",
         ["WebhookTestDataDto"] = "the data of a test message, built from the endpoint id and a fixed text",
         ["OneTimeCodeAcceptedDto"] = "one fixed answer, the same for every address",
+        ["InboundReceiptDto"] = "built from the inbox insert's outcome: the id and whether it was a duplicate",
+        ["InboundEventReceivedDto"] = "an outbox payload built from the inbound event's keys when it is stored or reprocessed",
     };
 
     [Test]

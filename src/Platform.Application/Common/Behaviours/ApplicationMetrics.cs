@@ -10,6 +10,9 @@ public sealed class ApplicationMetrics
     private readonly Histogram<double> requestDuration;
     private readonly Counter<long> idempotencyReplays;
     private readonly Counter<long> idempotencyConflicts;
+    private readonly Counter<long> emailBounced;
+    private readonly Counter<long> emailComplained;
+    private readonly Counter<long> inboundReceived;
 
     public ApplicationMetrics(IMeterFactory meterFactory)
     {
@@ -21,6 +24,12 @@ public sealed class ApplicationMetrics
             "platform.idempotency.replays", unit: "{replay}", description: "Requests answered from a stored idempotent response.");
         idempotencyConflicts = meter.CreateCounter<long>(
             "platform.idempotency.conflicts", unit: "{conflict}", description: "Idempotency keys refused: reused with another request, or still in progress.");
+        emailBounced = meter.CreateCounter<long>(
+            "platform.email.bounced", unit: "{event}", description: "Bounces providers reported, by provider and kind (hard_bounce, soft_bounce).");
+        emailComplained = meter.CreateCounter<long>(
+            "platform.email.complained", unit: "{event}", description: "Spam complaints providers reported, by provider.");
+        inboundReceived = meter.CreateCounter<long>(
+            "platform.inbound.received", unit: "{request}", description: "Inbound webhook requests, by source and outcome (stored, duplicate, unverified, malformed).");
     }
 
     public void RecordRequest(string request, string outcome, TimeSpan elapsed) =>
@@ -31,4 +40,13 @@ public sealed class ApplicationMetrics
 
     public void IdempotencyConflict(string operation, string reason) =>
         idempotencyConflicts.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("reason", reason));
+
+    public void EmailBounced(string provider, string kind) =>
+        emailBounced.Add(1, new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("kind", kind));
+
+    public void EmailComplained(string provider) =>
+        emailComplained.Add(1, new KeyValuePair<string, object?>("provider", provider));
+
+    public void InboundReceived(string source, string outcome) =>
+        inboundReceived.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("outcome", outcome));
 }

@@ -23,6 +23,10 @@ public sealed class EmailOptions
 
     public EmailDeliveryOptions Delivery { get; set; } = new();
 
+    public EmailWebhooksOptions Webhooks { get; set; } = new();
+
+    public EmailSuppressionOptions Suppression { get; set; } = new();
+
     /// <summary>
     /// Seals message content at rest (AES-256-GCM): 32 bytes derived from <c>Auth:SecretKey</c> at start-up, never
     /// configured by hand.
@@ -90,6 +94,8 @@ public sealed class EmailOptions
         }
 
         problems.AddRange(Delivery.Problems());
+        problems.AddRange(Webhooks.Problems());
+        problems.AddRange(Suppression.Problems());
         return problems;
     }
 }

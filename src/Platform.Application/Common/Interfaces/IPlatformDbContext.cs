@@ -54,6 +54,10 @@ public interface IPlatformDbContext
 
     DbSet<Domain.Email.EmailSuppression> EmailSuppressions { get; }
 
+    DbSet<Domain.Email.EmailEvent> EmailEvents { get; }
+
+    DbSet<Domain.Inbound.InboundEvent> InboundEvents { get; }
+
     DatabaseFacade Database { get; }
 
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }

@@ -23,6 +23,7 @@ public static class IntegrationEventTypes
     public const string UsersPasswordChanged = "users.password_changed";
     public const string UsersDisabled = "users.disabled";
     public const string WebhooksEndpointDisabled = "webhooks.endpoint_disabled";
+    public const string InboundReceived = "inbound.received";
 
     public static IReadOnlyList<IntegrationEventType> All { get; } =
     [
@@ -39,5 +40,6 @@ public static class IntegrationEventTypes
         new(UsersPasswordChanged, "A user's password was changed.", typeof(UserDto)),
         new(UsersDisabled, "An admin disabled an account.", typeof(UserDto)),
         new(WebhooksEndpointDisabled, "Platform disabled a webhook endpoint: it answered 410 Gone, or failed without a break for too long.", typeof(Webhooks.WebhookEndpointDto)),
+        new(InboundReceived, "A verified inbound webhook was stored in the inbox, or an admin asked to reprocess one; internal: it runs the source's handler and is not offered to webhook endpoints.", typeof(Application.Inbound.InboundEventReceivedDto)),
     ];
 }
