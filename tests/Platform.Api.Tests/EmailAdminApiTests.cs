@@ -64,6 +64,19 @@ public sealed class EmailAdminApiTests : EmailTestBase
         await AssertProblemAsync(await admin.GetAsync($"{Messages}?{query}"), 400, "validation.failed");
     }
 
+    [TestCase("/api/v1/email/webhooks/postmark", TestName = "Without_configured_credentials_the_Postmark_route_refuses_every_request_401")]
+    [TestCase("/api/v1/email/webhooks/resend", TestName = "Without_a_configured_secret_the_Resend_route_refuses_every_request_401")]
+    public async Task An_unconfigured_email_webhook_route_refuses_every_request(string route)
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = JsonBody("""{"RecordType":"Bounce","ID":1,"Type":"HardBounce","Email":"a@example.com"}""") };
+        request.Headers.TryAddWithoutValidation("Authorization", "Basic " + Convert.ToBase64String("user:password"u8.ToArray()));
+
+        await AssertProblemAsync(await client.SendAsync(request), 401, "inbound.unverified");
+        await using var count = Database.DataSource.CreateCommand("SELECT count(*) FROM inbound_events");
+        Assert.That(await count.ExecuteScalarAsync(), Is.Zero, "nothing unverifiable is stored");
+    }
+
     [Test]
     public async Task Only_admins_see_email()
     {

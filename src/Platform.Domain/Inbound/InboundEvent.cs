@@ -10,6 +10,10 @@ namespace Platform.Domain.Inbound;
 public sealed class InboundEvent : Entity
 {
     public const int MaxErrorLength = 2000;
+    public const int MaxSourceLength = 50;
+    public const int MaxEventIdLength = 200;
+    public const int MaxTypeLength = 200;
+    public const int MaxContentTypeLength = 200;
 
     private InboundEvent()
     {
@@ -42,6 +46,30 @@ public sealed class InboundEvent : Entity
         ? InboundEventStatus.Processed
         : Error is not null ? InboundEventStatus.Failed : InboundEventStatus.Pending;
 
+    /// <summary>A verified event as it arrived: pending, no attempt yet.</summary>
+    public static InboundEvent Receive(string source, string eventId, string type, string? contentType, string payload, DateTimeOffset now)
+    {
+        Require(source, MaxSourceLength, nameof(source));
+        Require(eventId, MaxEventIdLength, nameof(eventId));
+        Require(type, MaxTypeLength, nameof(type));
+        ArgumentNullException.ThrowIfNull(payload);
+        if (contentType is { Length: > MaxContentTypeLength })
+        {
+            throw new ArgumentException($"A content type is at most {MaxContentTypeLength} characters.", nameof(contentType));
+        }
+
+        return new InboundEvent
+        {
+            Id = Uuid7.Create(now),
+            Source = source,
+            EventId = eventId,
+            Type = type,
+            ContentType = contentType,
+            Payload = payload,
+            ReceivedAt = now,
+        };
+    }
+
     /// <summary>The handler finished: the event is processed and any earlier failure forgotten.</summary>
     public void MarkProcessed(DateTimeOffset now)
     {
@@ -72,5 +100,14 @@ public sealed class InboundEvent : Entity
 
         ProcessedAt = null;
         Error = null;
+    }
+
+    private static void Require(string value, int maxLength, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, name);
+        if (value.Length > maxLength)
+        {
+            throw new ArgumentException($"At most {maxLength} characters.", name);
+        }
     }
 }

@@ -22,8 +22,11 @@ public abstract class ApiTestBase
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Registrations of the test's own, added to the API's (null: none).</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? TestServices => null;
+
     [OneTimeSetUp]
-    public void StartHost() => Factory = new PlatformApiFactory(ApiDatabase.Instance, Settings);
+    public void StartHost() => Factory = new PlatformApiFactory(ApiDatabase.Instance, Settings, TestServices);
 
     [OneTimeTearDown]
     public async Task StopHost() => await Factory.DisposeAsync();

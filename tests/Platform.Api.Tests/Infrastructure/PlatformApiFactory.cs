@@ -11,8 +11,10 @@ namespace Platform.Api.Tests.Infrastructure;
 /// <summary>
 /// The real API (Program) on the test server against the assembly's PostgreSQL database. Test-only: the
 /// <c>X-Test-Client-IP</c> header sets the connection's remote address, so tests can act from several client IPs.
+/// <paramref name="services"/> adds registrations of the test's own, such as an inbound source only tests use.
 /// </summary>
-public sealed class PlatformApiFactory(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class PlatformApiFactory(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public const string ClientIpHeader = "X-Test-Client-IP";
 
@@ -36,7 +38,11 @@ public sealed class PlatformApiFactory(TestDatabase database, IDictionary<string
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientIpStartupFilter>());
+        builder.ConfigureServices(registrations =>
+        {
+            registrations.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientIpStartupFilter>();
+            services?.Invoke(registrations);
+        });
     }
 
     private sealed class ClientIpStartupFilter : IStartupFilter

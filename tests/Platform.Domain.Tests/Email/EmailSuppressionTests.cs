@@ -57,4 +57,41 @@ public class EmailSuppressionTests
     [Test]
     public void A_provider_cannot_claim_a_manual_reason() =>
         Assert.Throws<ArgumentException>(() => EmailSuppression.FromProvider("ann@example.com", SuppressionReason.Manual, "postmark", Now));
+
+    [Test]
+    public void A_complaint_reported_for_an_address_already_suppressed_for_another_reason_makes_it_permanent()
+    {
+        var bounced = EmailSuppression.FromProvider("ann@example.com", SuppressionReason.HardBounce, "postmark", Now);
+        var manual = EmailSuppression.Manual("bob@example.com", null, Now);
+
+        var bouncedChanged = bounced.Escalate(SuppressionReason.Complaint, "resend");
+        var manualChanged = manual.Escalate(SuppressionReason.Complaint, "postmark");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bouncedChanged, Is.True);
+            Assert.That(bounced.Reason, Is.EqualTo(SuppressionReason.Complaint));
+            Assert.That(bounced.Source, Is.EqualTo("resend"), "the entry names who reported the complaint");
+            Assert.That(manualChanged, Is.True);
+            Assert.That(() => manual.EnsureRemovable(), Throws.TypeOf<DomainException>(), "an admin's entry becomes a complaint too, and stays");
+        });
+    }
+
+    [TestCase(SuppressionReason.HardBounce)]
+    [TestCase(SuppressionReason.SoftBounce)]
+    [TestCase(SuppressionReason.Unsubscribe)]
+    public void Any_other_report_for_an_address_already_suppressed_leaves_the_entry_as_it_was(SuppressionReason reason)
+    {
+        var complaint = EmailSuppression.FromProvider("ann@example.com", SuppressionReason.Complaint, "postmark", Now);
+        var manual = EmailSuppression.Manual("bob@example.com", "asked by phone", Now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(complaint.Escalate(reason, "resend"), Is.False);
+            Assert.That(complaint.Reason, Is.EqualTo(SuppressionReason.Complaint));
+            Assert.That(complaint.Source, Is.EqualTo("postmark"));
+            Assert.That(manual.Escalate(reason, "resend"), Is.False);
+            Assert.That(manual.Reason, Is.EqualTo(SuppressionReason.Manual));
+        });
+    }
 }

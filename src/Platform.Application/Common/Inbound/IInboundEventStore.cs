@@ -7,9 +7,9 @@ public interface IInboundEventStore
 {
     /// <summary>
     /// Stores a verified event unless one with the same source and event id is already there (a provider's retry, or
-    /// the same event arriving twice at once). Returns the new event's id, or null for a duplicate.
+    /// the same event arriving twice at once). Returns false for a duplicate, which stored nothing.
     /// </summary>
-    Task<Guid?> TryInsertAsync(Guid id, string source, string eventId, string type, string? contentType, string payload, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+    Task<bool> TryInsertAsync(InboundEvent inbound, CancellationToken cancellationToken);
 
     /// <summary>Locks one event for processing or an admin's change (FOR UPDATE) and returns it tracked, or null.</summary>
     Task<InboundEvent?> LockAsync(Guid id, CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Inbound;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Outbox;
-using Platform.Domain.Common;
+using Platform.Domain.Inbound;
 
 namespace Platform.Application.Inbound.Commands.ReceiveInboundEvent;
 
@@ -13,9 +13,8 @@ internal sealed class ReceiveInboundEventCommandHandler(IPlatformDbContext db, I
     public async Task<InboundReceiptDto> Handle(ReceiveInboundEventCommand request, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNowMicros();
-        var inserted = await store.TryInsertAsync(
-            Uuid7.Create(now), request.Source, request.EventId, request.Type, request.ContentType, request.Payload, now, cancellationToken);
-        if (inserted is not { } id)
+        var inbound = InboundEvent.Receive(request.Source, request.EventId, request.Type, request.ContentType, request.Payload, now);
+        if (!await store.TryInsertAsync(inbound, cancellationToken))
         {
             // Already stored (and processed, or on its way): the provider is told it arrived, and nothing runs twice.
             var existing = await db.InboundEvents.AsNoTracking()
@@ -26,7 +25,7 @@ internal sealed class ReceiveInboundEventCommandHandler(IPlatformDbContext db, I
         }
 
         db.AddIntegrationEvent(
-            IntegrationEventTypes.InboundReceived, new InboundEventReceivedDto(id, request.Source, request.EventId, request.Type), now, now);
-        return new InboundReceiptDto(id, Duplicate: false);
+            IntegrationEventTypes.InboundReceived, new InboundEventReceivedDto(inbound.Id, inbound.Source, inbound.EventId, inbound.Type), now, now);
+        return new InboundReceiptDto(inbound.Id, Duplicate: false);
     }
 }

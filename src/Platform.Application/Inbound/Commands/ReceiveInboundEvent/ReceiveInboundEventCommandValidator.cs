@@ -1,4 +1,5 @@
 using FluentValidation;
+using Platform.Domain.Inbound;
 
 namespace Platform.Application.Inbound.Commands.ReceiveInboundEvent;
 
@@ -6,10 +7,10 @@ internal sealed class ReceiveInboundEventCommandValidator : AbstractValidator<Re
 {
     public ReceiveInboundEventCommandValidator()
     {
-        RuleFor(x => x.Source).NotEmpty().MaximumLength(50);
-        RuleFor(x => x.EventId).NotEmpty().MaximumLength(200).WithMessage("The event id must be 1 to 200 characters.");
-        RuleFor(x => x.Type).NotEmpty().MaximumLength(200).WithMessage("The event type must be 1 to 200 characters.");
-        RuleFor(x => x.ContentType).MaximumLength(200);
+        RuleFor(x => x.Source).NotEmpty().MaximumLength(InboundEvent.MaxSourceLength);
+        RuleFor(x => x.EventId).NotEmpty().MaximumLength(InboundEvent.MaxEventIdLength).WithMessage($"The event id must be 1 to {InboundEvent.MaxEventIdLength} characters.");
+        RuleFor(x => x.Type).NotEmpty().MaximumLength(InboundEvent.MaxTypeLength).WithMessage($"The event type must be 1 to {InboundEvent.MaxTypeLength} characters.");
+        RuleFor(x => x.ContentType).MaximumLength(InboundEvent.MaxContentTypeLength);
         RuleFor(x => x.Payload).NotNull();
     }
 }
