@@ -40,10 +40,10 @@ internal static class InboundWebhookEndpoints
                 .ApiProblems(400, 401, 413, 415, 429);
         }
 
-        var admin = app.MapGroup("/api/v1/admin/inbound-events").WithTags("Inbound webhooks").RequireAuthorization();
-        admin.MapGet("/", ListInboundEvents).WithName(nameof(ListInboundEvents))
+        var admin = app.MapGroup("/api/v1/admin").WithTags("Inbound webhooks").RequireAuthorization();
+        admin.MapGet("/inbound-events", ListInboundEvents).WithName(nameof(ListInboundEvents))
             .Produces<Page<InboundEventDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 403);
-        admin.MapPost("/{id:guid}/reprocess", ReprocessInboundEvent).WithName(nameof(ReprocessInboundEvent))
+        admin.MapPost("/inbound-events/{id:guid}/reprocess", ReprocessInboundEvent).WithName(nameof(ReprocessInboundEvent))
             .Produces<InboundEventDto>().ApiProblems(400, 401, 403, 404, 409, 422);
     }
 
