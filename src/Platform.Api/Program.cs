@@ -187,6 +187,7 @@ app.UseStatusCodePages(async context =>
     };
     await Problems.WriteAsync(context.HttpContext, response.StatusCode, code, Problems.TitleFor(response.StatusCode), detail);
 });
+app.UseMiddleware<OperatorEndpointAccessMiddleware>();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseMiddleware<RequestBodyMiddleware>();
 app.UseCors();

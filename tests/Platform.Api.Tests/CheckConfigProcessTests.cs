@@ -69,6 +69,13 @@ public sealed class CheckConfigProcessTests
         environment["Auth__SigningKeys__0__PrivateKey"] = notAKey;
         environment["Webhooks__SecretEncryptionKey"] = shortWebhookKey;
         environment["Webhooks__PreviousSecretEncryptionKeys__0"] = previousWebhookKey;
+        var shortMetricsToken = $"m-{Guid.NewGuid():N}"[..20];
+        var shortPostmarkPassword = "pm-hook-pw";
+        var notAResendSecret = $"resend-{Guid.NewGuid():N}";
+        environment["Observability__MetricsToken"] = shortMetricsToken;
+        environment["Email__Webhooks__Postmark__Username"] = "postmark";
+        environment["Email__Webhooks__Postmark__Password"] = shortPostmarkPassword;
+        environment["Email__Webhooks__Resend__Secret"] = notAResendSecret;
 
         var (exit, output) = await RunToExitAsync(environment, "check-config");
 
@@ -81,8 +88,11 @@ public sealed class CheckConfigProcessTests
             Assert.That(output, Does.Contain("Webhooks:SecretEncryptionKey must be the base64 of exactly 32 random bytes"));
             Assert.That(output, Does.Contain("Webhooks:PreviousSecretEncryptionKeys:0 must be the base64"));
             Assert.That(output, Does.Contain("ConnectionStrings:Platform is not an Npgsql connection string"));
+            Assert.That(output, Does.Contain("Observability:MetricsToken must be at least 32 characters"));
+            Assert.That(output, Does.Contain("Email:Webhooks:Postmark:Password must be at least 16 characters"));
+            Assert.That(output, Does.Contain("Email:Webhooks:Resend:Secret must be the signing secret"));
             // ...and never by its value.
-            foreach (var secret in new[] { shortSecret, notAKey, shortWebhookKey, previousWebhookKey, password })
+            foreach (var secret in new[] { shortSecret, notAKey, shortWebhookKey, previousWebhookKey, password, shortMetricsToken, shortPostmarkPassword, notAResendSecret })
             {
                 Assert.That(output, Does.Not.Contain(secret));
             }

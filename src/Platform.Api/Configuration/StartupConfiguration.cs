@@ -47,6 +47,7 @@ internal static class StartupConfiguration
         services.Configure<Platform.Application.Common.Inbound.InboundOptions>(configuration.GetSection(Platform.Application.Common.Inbound.InboundOptions.SectionName));
         services.Configure<CorsSettings>(configuration.GetSection(CorsSettings.SectionName));
         services.Configure<NetworkOptions>(configuration.GetSection(NetworkOptions.SectionName));
+        services.Configure<Observability.ObservabilityOptions>(configuration.GetSection(Observability.ObservabilityOptions.SectionName));
         services.Configure<StatusPage.StatusPageOptions>(configuration.GetSection(StatusPage.StatusPageOptions.SectionName));
 
         // Cursors are MACed with a key derived from the server secret, so every instance accepts every cursor.
@@ -66,7 +67,7 @@ internal static class StartupConfiguration
 
     /// <summary>
     /// Every problem with the <c>Auth</c>, <c>Bootstrap</c>, <c>Cors</c>, <c>RateLimiting</c>, <c>StatusPage</c>,
-    /// <c>Network</c>, <c>Idempotency</c>, <c>RequestLimits</c> and <c>Inbound</c> settings, each naming its key and never a
+    /// <c>Network</c>, <c>Idempotency</c>, <c>RequestLimits</c>, <c>Observability</c> and <c>Inbound</c> settings, each naming its key and never a
     /// secret value. Start-up stops when there is one; <c>check-config</c> lists them all. Missing keys are not a
     /// problem where <see cref="GeneratesMissingKeys"/>, since start-up generates them there.
     /// </summary>
@@ -180,6 +181,9 @@ internal static class StartupConfiguration
         {
             problems.Add("RequestLimits:MaxBodyBytes must be at least 1.");
         }
+
+        var observability = SettingsBinder.Bind<Observability.ObservabilityOptions>(configuration, Observability.ObservabilityOptions.SectionName, problems);
+        problems.AddRange(observability.Problems());
 
         var inbound = SettingsBinder.Bind<Platform.Application.Common.Inbound.InboundOptions>(
             configuration, Platform.Application.Common.Inbound.InboundOptions.SectionName, problems);

@@ -18,6 +18,7 @@ internal static class HealthEndpoints
         app.MapGet("/ready", Ready).WithName(nameof(Ready)).WithTags("Health").AllowAnonymous()
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/health/full", FullHealth).WithName(nameof(FullHealth)).WithTags("Health").AllowAnonymous()
+            .WithMetadata(Observability.OperatorEndpointMetadata.Instance)
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
     }
 

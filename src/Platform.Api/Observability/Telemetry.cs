@@ -113,5 +113,5 @@ internal static class Telemetry
 
     /// <summary>Serves <c>/metrics</c> (Prometheus text 0.0.4, or OpenMetrics when the scraper asks) from the exporter.</summary>
     public static void MapMetricsEndpoint(this WebApplication app) =>
-        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous().ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous().ExcludeFromDescription().WithMetadata(OperatorEndpointMetadata.Instance);
 }
