@@ -60,6 +60,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<IRequestContext, HttpRequestContext>();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddSingleton<IErrorCatalogue, ErrorCatalogue>();
 builder.Services.AddProblemDetails();
 builder.Services.Configure<JsonOptions>(o => Platform.Application.Common.Messaging.ApplicationJson.ApplyTo(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -169,6 +170,7 @@ app.Services.GetRequiredService<Platform.Application.Status.StatusPageCache>().M
 app.UseForwardedHeaders();
 app.UseMiddleware<RequestCorrelationMiddleware>();
 app.UseRequestLogging();
+app.UseMiddleware<ErrorCountingMiddleware>();
 app.UseMiddleware<RefusedBodyMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();

@@ -110,6 +110,8 @@ public static class DependencyInjection
         }
         services.AddSingleton<BatchedRateLimitCounter>();
         services.AddHostedService<RateLimitCounterFlusher>();
+        services.AddSingleton<Observability.ErrorCountRecorder>();
+        services.AddHostedService<Observability.ErrorCountFlusher>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.SectionName));

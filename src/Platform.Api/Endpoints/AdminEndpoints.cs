@@ -14,10 +14,12 @@ using Platform.Application.Outbox;
 using Platform.Application.Outbox.Commands.RetryOutboxMessage;
 using Platform.Application.Outbox.Queries.ListOutboxMessages;
 using Platform.Api.Http;
+using Platform.Application.Operations;
+using Platform.Application.Operations.Queries.ListErrorCounts;
 
 namespace Platform.Api.Endpoints;
 
-/// <summary>Administration: users (roles, disabling, sessions), the audit log and the outbox. Role checks live in the requests (403 for non-admins).</summary>
+/// <summary>Administration: users (roles, disabling, sessions), the audit log, the outbox and the error counts. Role checks live in the requests (403 for non-admins).</summary>
 internal static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
@@ -36,7 +38,11 @@ internal static class AdminEndpoints
             .Produces<Page<OutboxMessageDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 403);
         admin.MapPost("/outbox/{id:guid}/retry", RetryOutboxMessage).WithName(nameof(RetryOutboxMessage))
             .Produces<OutboxMessageDto>().ApiProblems(400, 401, 403, 404, 409, 422);
+        admin.MapGet("/errors", ListErrorCounts).WithName(nameof(ListErrorCounts)).Produces<ErrorCountsDto>().ApiProblems(401, 403);
     }
+
+    public static async Task<Ok<ErrorCountsDto>> ListErrorCounts(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListErrorCountsQuery(), cancellationToken));
 
     public static async Task<Ok<UserDto>> SetUserRoles(Guid id, SetRolesRequest request, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new SetUserRolesCommand(id, request.Roles ?? []), cancellationToken));

@@ -75,6 +75,8 @@ public sealed class PlatformDbContext : DbContext, IPlatformDbContext
 
     public DbSet<Domain.Inbound.InboundEvent> InboundEvents => Set<Domain.Inbound.InboundEvent>();
 
+    public DbSet<Application.Common.Observability.ErrorCount> ErrorCounts => Set<Application.Common.Observability.ErrorCount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);

@@ -35,6 +35,9 @@ public sealed class DtoMappingTests
         ["WebhookResealDto"] = "a count",
         ["WebhookTestDataDto"] = "the data of a test message, built from the endpoint id and a fixed text",
         ["OneTimeCodeAcceptedDto"] = "one fixed answer, the same for every address",
+        ["ErrorCountsDto"] = "composed from the error catalogue and the summed per-minute counts",
+        ["ErrorCountDto"] = "sums over a code's route counts, computed after the query",
+        ["ErrorRouteCountDto"] = "a grouped sum over three windows, not one stored row",
         ["InboundReceiptDto"] = "built from the inbox insert's outcome: the id and whether it was a duplicate",
         ["InboundEventReceivedDto"] = "an outbox payload built from the inbound event's keys when it is stored or reprocessed",
     };

@@ -58,6 +58,8 @@ public interface IPlatformDbContext
 
     DbSet<Domain.Inbound.InboundEvent> InboundEvents { get; }
 
+    DbSet<Observability.ErrorCount> ErrorCounts { get; }
+
     DatabaseFacade Database { get; }
 
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
