@@ -164,6 +164,8 @@ if (migrateOnly)
     return 0;
 }
 
+// The operational gauges (database circuit, listener) exist from the start, before anything reads them.
+app.Services.GetRequiredService<Platform.Infrastructure.Observability.OperationalMetrics>();
 app.Services.GetRequiredService<Platform.Application.Status.StatusPageCache>().MaxAge =
     TimeSpan.FromSeconds(app.Services.GetRequiredService<IOptions<StatusPageOptions>>().Value.MaxAgeSeconds);
 

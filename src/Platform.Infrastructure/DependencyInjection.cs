@@ -111,6 +111,7 @@ public static class DependencyInjection
         services.AddSingleton<BatchedRateLimitCounter>();
         services.AddHostedService<RateLimitCounterFlusher>();
         services.AddSingleton<Observability.ErrorCountRecorder>();
+        services.AddSingleton<Observability.OperationalMetrics>();
         services.AddHostedService<Observability.ErrorCountFlusher>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();

@@ -53,6 +53,20 @@ public sealed class DependencyDownTests
     }
 
     [Test]
+    public async Task The_open_database_circuit_shows_on_metrics_for_the_not_ready_alert()
+    {
+        using var client = factory.CreateClient();
+        await client.GetAsync("/ready");
+        var tokenResponse = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "a@example.com", password = "whatever it is" });
+        Assert.That((int)tokenResponse.StatusCode, Is.EqualTo(503), "a request that needs the database failed, which opens the circuit");
+
+        var (response, text) = await MetricsScraper.ScrapeAsync(client);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        Assert.That(MetricsScraper.ValueOf(text, "platform_database_circuit_open{}"), Is.EqualTo(1), text);
+    }
+
+    [Test]
     public async Task A_data_read_with_a_valid_token_is_503_dependency_unavailable_with_retry_after()
     {
         // Not rate limited, so the failure comes from the query itself (through EF Core's execution strategy).

@@ -26,6 +26,9 @@ public sealed class InboundWebhookLimitsTests : InboundTestBase
     public async Task Inbound_requests_are_counted_per_client_ip_in_their_own_tier_and_the_fourth_is_429()
     {
         var ip = "203.0.113.40";
+        const string rejected = "platform_rate_limit_rejected_total{tier=\"inbound\"}";
+        using var scraper = Client();
+        var rejectedBefore = await MetricsScraper.ValueAsync(scraper, rejected);
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)
         {
@@ -42,6 +45,7 @@ public sealed class InboundWebhookLimitsTests : InboundTestBase
             Assert.That((int)otherProvider.StatusCode, Is.EqualTo(200), "another address has its own count");
         });
         await AssertProblemAsync(responses[3], 429, "rate_limit.exceeded");
+        Assert.That(await MetricsScraper.ValueAsync(scraper, rejected), Is.EqualTo(rejectedBefore + 1), "the rejection is counted by tier");
         Assert.That(await InboundRowsAsync(), Has.Count.EqualTo(4), "the refused request stored nothing");
     }
 

@@ -96,6 +96,8 @@ public sealed class MetricsExpositionTests : ApiTestBase
             Assert.That(text, Does.Match("(?m)^platform_outbox_pending(\\{\\})? [0-9]"));
             Assert.That(text, Does.Match("(?m)^platform_outbox_parked(\\{\\})? [0-9]"));
             Assert.That(text, Does.Match("(?m)^platform_outbox_oldest_pending_age_seconds(\\{\\})? [0-9]"));
+            Assert.That(MetricsScraper.ValueOf(text, "platform_database_circuit_open{}"), Is.Zero, "the database is up");
+            Assert.That(MetricsScraper.ValueOf(text, "platform_listener_connected{}"), Is.EqualTo(0).Or.EqualTo(1), "the listener's state is exposed");
         });
     }
 

@@ -23,7 +23,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next)
         }
 
         var policy = metadata.Select(options.Value);
-        if (!await CountAsync(context, store, policy, $"{metadata.Name}:ip:{ClientKey.Of(currentUser.ClientIp)}"))
+        if (!await CountAsync(context, store, metadata.Name, policy, $"{metadata.Name}:ip:{ClientKey.Of(currentUser.ClientIp)}"))
         {
             return;
         }
@@ -35,13 +35,13 @@ internal sealed class RateLimitMiddleware(RequestDelegate next)
     /// Counts one hit, arranges the <c>X-RateLimit-*</c> headers on the response and answers 429 when over the
     /// limit. Returns whether the request may go on.
     /// </summary>
-    public static async Task<bool> CountAsync(HttpContext context, IRateLimitStore store, RateLimitPolicy policy, string key) =>
-        await ApplyAsync(context, policy, await store.HitAsync(key, TimeSpan.FromSeconds(policy.WindowSeconds), context.RequestAborted));
+    public static async Task<bool> CountAsync(HttpContext context, IRateLimitStore store, string tier, RateLimitPolicy policy, string key) =>
+        await ApplyAsync(context, tier, policy, await store.HitAsync(key, TimeSpan.FromSeconds(policy.WindowSeconds), context.RequestAborted));
 
     /// <summary>Arranges the headers for <paramref name="count"/> and answers 429 when it is over the limit.</summary>
-    public static async Task<bool> ApplyAsync(HttpContext context, RateLimitPolicy policy, RateLimitCount count)
+    public static async Task<bool> ApplyAsync(HttpContext context, string tier, RateLimitPolicy policy, RateLimitCount count)
     {
-        var state = new RateLimitState(policy, count);
+        var state = new RateLimitState(tier, policy, count);
         context.Features.Set(state);
         context.Response.OnStarting(() =>
         {
@@ -64,6 +64,8 @@ internal sealed class RateLimitMiddleware(RequestDelegate next)
 
     public static Task RejectAsync(HttpContext context, RateLimitState state)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        context.RequestServices.GetRequiredService<Platform.Infrastructure.Observability.OperationalMetrics>().RateLimitRejected(state.Tier);
         var retryAfter = Math.Max(1, (int)Math.Ceiling((state.Count.ResetsAt - state.Count.Now).TotalSeconds));
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         return Problems.WriteAsync(context, 429, ProblemCodes.RateLimited, "Too Many Requests", $"Too many requests. Retry in {retryAfter} seconds.");

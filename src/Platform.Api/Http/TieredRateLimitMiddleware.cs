@@ -25,9 +25,9 @@ internal sealed class TieredRateLimitMiddleware(RequestDelegate next)
             return;
         }
 
-        var (policy, key) = currentUser.UserId is { } userId
-            ? (options.Value.Authenticated, $"api:user:{userId}")
-            : (options.Value.Anonymous, $"api:ip:{ClientKey.Of(currentUser.ClientIp)}");
+        var (tier, policy, key) = currentUser.UserId is { } userId
+            ? ("authenticated", options.Value.Authenticated, $"api:user:{userId}")
+            : ("anonymous", options.Value.Anonymous, $"api:ip:{ClientKey.Of(currentUser.ClientIp)}");
         RateLimitCount count;
         try
         {
@@ -48,7 +48,7 @@ internal sealed class TieredRateLimitMiddleware(RequestDelegate next)
             return;
         }
 
-        if (await RateLimitMiddleware.ApplyAsync(context, policy, count))
+        if (await RateLimitMiddleware.ApplyAsync(context, tier, policy, count))
         {
             await next(context);
         }

@@ -8,7 +8,7 @@ namespace Platform.Api.Observability;
 
 /// <summary>
 /// Lets a request reach an operator endpoint (<see cref="OperatorEndpointMetadata"/>: <c>/metrics</c>,
-/// <c>/health/full</c>) when it comes from loopback or an allowed network (the client address after trusted proxies),
+/// <c>/health/full</c>) when it comes from loopback (or has no network peer: a Unix socket) or an allowed network (the client address after trusted proxies),
 /// or carries the metrics token; anything else is 403 before the endpoint runs. The token is compared as SHA-256
 /// digests in constant time.
 /// </summary>
@@ -41,17 +41,20 @@ internal sealed class OperatorEndpointAccessMiddleware
     private bool Allowed(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress;
-        if (address is not null)
+        if (address is null)
         {
-            if (address.IsIPv4MappedToIPv6)
-            {
-                address = address.MapToIPv4();
-            }
+            // No network peer: a Unix socket or an in-process server, reachable only from this machine, like loopback.
+            return true;
+        }
 
-            if (IPAddress.IsLoopback(address) || networks.Any(n => n.Contains(address)))
-            {
-                return true;
-            }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (IPAddress.IsLoopback(address) || networks.Any(n => n.Contains(address)))
+        {
+            return true;
         }
 
         var authorization = context.Request.Headers.Authorization.ToString();

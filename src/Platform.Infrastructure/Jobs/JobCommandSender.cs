@@ -11,22 +11,32 @@ namespace Platform.Infrastructure.Jobs;
 /// otherwise log two Error lines with the stack trace per job per firing. Being interrupted by shutdown ends the run
 /// quietly too. Anything else still fails the job as before.
 /// </summary>
-public sealed partial class JobCommandSender(IMediator mediator, ILogger<JobCommandSender> logger)
+public sealed partial class JobCommandSender(IMediator mediator, Observability.OperationalMetrics metrics, ILogger<JobCommandSender> logger)
 {
     public async ValueTask SendAsync<TResponse>(IJobExecutionContext context, IRequest<TResponse> command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var job = context.JobDetail.Key.Name;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "failed";
         try
         {
             await mediator.Send(command, cancellationToken);
+            outcome = "succeeded";
         }
         catch (Exception ex) when (PostgresDatabaseErrors.IsDatabaseUnavailable(ex))
         {
+            outcome = "skipped";
             LogDatabaseUnavailable(context.JobDetail.Key.ToString(), ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            outcome = "skipped";
             LogInterrupted(context.JobDetail.Key.ToString());
+        }
+        finally
+        {
+            metrics.JobRan(job, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
 
