@@ -36,6 +36,7 @@ trap 'exit 143' TERM
 # shellcheck source=build/lib/tools.sh
 source "$repo/build/lib/tools.sh"
 ensure_promtool || exit 1
+ensure_alertmanager || exit 1
 # The status-page browser test (tests/Platform.Api.Tests/StatusPageBrowserTests.cs) drives Debian's Chromium with
 # playwright-core from tests/browser. Stop here, loudly, if either cannot be installed: that test fails without them.
 ensure_chromium || { echo "[test] error: Chromium is needed by the browser test and could not be installed" >&2; exit 1; }

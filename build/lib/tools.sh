@@ -41,6 +41,16 @@ ensure_promtool() {
     command -v promtool >/dev/null 2>&1
 }
 
+# Debian's Alertmanager, for the alerting test (PrometheusAlertingProcessTests): Prometheus sends it the alert, it
+# sends it on to a webhook receiver of the test's own.
+ensure_alertmanager() {
+    command -v prometheus-alertmanager >/dev/null 2>&1 && return 0
+    apt_install prometheus-alertmanager || { _tools_log "could not install prometheus-alertmanager"; return 1; }
+    # Like prometheus, the package may start a daemon on a machine with an init system; the test runs its own.
+    pkill -x prometheus-alertmanager >/dev/null 2>&1 || true
+    command -v prometheus-alertmanager >/dev/null 2>&1
+}
+
 # Debian's Chromium, for the status-page browser test (tests/browser). fonts-liberation gives it metric-compatible
 # sans fonts, so screenshots look the same whatever fonts the base image happens to have.
 ensure_chromium() {
