@@ -210,6 +210,7 @@ app.MapStatusEndpoints();
 app.MapStatusPageEndpoints();
 app.MapWebhookEndpoints();
 app.MapInboundWebhookEndpoints();
+app.MapCspReportEndpoints();
 
 app.Logger.LogInformation("Platform API listening on {Urls}", string.Join(", ", app.Urls.DefaultIfEmpty(builder.Configuration["urls"] ?? "http://localhost:5000")));
 await app.RunAsync();

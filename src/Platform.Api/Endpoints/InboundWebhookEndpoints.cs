@@ -35,7 +35,7 @@ internal static class InboundWebhookEndpoints
                 .WithTags("Inbound webhooks")
                 .WithSummary($"Receives a {source.Name} webhook")
                 .AllowAnonymous()
-                .WithMetadata(new InboundRouteMetadata(maxBodyBytes), new RateLimitPolicyMetadata("inbound", o => o.Inbound))
+                .WithMetadata(new RouteBodyMetadata(maxBodyBytes, RouteBodyMetadata.InboundMediaTypes), new RateLimitPolicyMetadata("inbound", o => o.Inbound))
                 .Produces<InboundReceiptDto>()
                 .ApiProblems(400, 401, 413, 415, 429);
         }

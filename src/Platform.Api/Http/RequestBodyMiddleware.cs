@@ -6,15 +6,15 @@ namespace Platform.Api.Http;
 /// <summary>
 /// Rejects bodies over the configured size with 413 (by Content-Length up front, and by the server's limit for
 /// chunked bodies) and bodies that are not JSON with 415, before any endpoint reads them. Inbound webhook routes
-/// (<see cref="InboundRouteMetadata"/>) have a cap and content types of their own.
+/// and CSP reports (<see cref="RouteBodyMetadata"/>) have a cap and content types of their own.
 /// </summary>
 internal sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var inbound = context.GetEndpoint()?.Metadata.GetMetadata<InboundRouteMetadata>();
-        var limit = inbound?.MaxBodyBytes ?? options.Value.MaxBodyBytes;
+        var special = context.GetEndpoint()?.Metadata.GetMetadata<RouteBodyMetadata>();
+        var limit = special?.MaxBodyBytes ?? options.Value.MaxBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
             sizeFeature.MaxRequestBodySize = limit;
@@ -28,13 +28,13 @@ internal sealed class RequestBodyMiddleware(RequestDelegate next, IOptions<Reque
         }
 
         var sendsContent = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
-        if (hasBody && sendsContent && inbound is not null && !InboundRouteMetadata.Accepts(request.ContentType))
+        if (hasBody && sendsContent && special is not null && !special.Accepts(request.ContentType))
         {
-            await Problems.WriteAsync(context, 415, ProblemCodes.UnsupportedMediaType, "Unsupported Media Type", $"Send the body as {InboundRouteMetadata.AcceptedList}.");
+            await Problems.WriteAsync(context, 415, ProblemCodes.UnsupportedMediaType, "Unsupported Media Type", $"Send the body as {special.AcceptedList}.");
             return;
         }
 
-        if (hasBody && sendsContent && inbound is null && !IsJson(request.ContentType))
+        if (hasBody && sendsContent && special is null && !IsJson(request.ContentType))
         {
             await Problems.WriteAsync(context, 415, ProblemCodes.UnsupportedMediaType, "Unsupported Media Type", "Send the body as application/json in UTF-8.");
             return;

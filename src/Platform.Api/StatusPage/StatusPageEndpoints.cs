@@ -53,10 +53,17 @@ internal static class StatusPageEndpoints
         return PublicRead.Snapshot(context, snapshot, "atom", "application/atom+xml; charset=utf-8", s => AtomFeed.Render(s, options.Value, url, feedUrl));
     }
 
-    public static async Task<IResult> GetStatusPage(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
+    public static async Task<IResult> GetStatusPage(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options, IHostEnvironment environment)
     {
         var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
-        context.Response.Headers.ContentSecurityPolicy = StatusPageHtml.ContentSecurityPolicy;
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = StatusPageHtml.ContentSecurityPolicy;
+        headers["Reporting-Endpoints"] = $"{StatusPageHtml.ReportGroup}=\"{Endpoints.CspReportEndpoints.Path}\"";
+        if (!environment.IsProduction())
+        {
+            headers.ContentSecurityPolicyReportOnly = StatusPageHtml.ReportOnlyPolicy;
+        }
+
         var feedUrl = FeedUrl(options.Value);
         return PublicRead.Snapshot(context, snapshot, "html", "text/html; charset=utf-8", s => StatusPageHtml.Render(s, options.Value, feedUrl));
     }

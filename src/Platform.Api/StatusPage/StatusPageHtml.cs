@@ -47,9 +47,24 @@ internal static class StatusPageHtml
         footer{margin:2rem 0 1rem;color:var(--muted);font-size:.875rem}
         """;
 
-    /// <summary>The policy for the page: nothing but this style sheet (and a blank favicon) may load.</summary>
+    /// <summary>The Reporting-Endpoints group the policies report to, and its header value.</summary>
+    public const string ReportGroup = "csp";
+
+    private static readonly string StyleHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Css)));
+
+    /// <summary>The policy for the page: nothing but this style sheet (and a blank favicon) may load; violations are reported.</summary>
     public static string ContentSecurityPolicy { get; } =
-        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Css)))}'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        $"default-src 'none'; style-src 'sha256-{StyleHash}'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; {Reporting}";
+
+    /// <summary>
+    /// A stricter policy, reported and not enforced, sent outside Production: the same, plus Trusted Types with no
+    /// policy allowed, so a change that adds script or DOM sinks shows up in reports (and in the browser test, which
+    /// fails on any violation) before it reaches Production.
+    /// </summary>
+    public static string ReportOnlyPolicy { get; } =
+        $"default-src 'none'; style-src 'sha256-{StyleHash}'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'; {Reporting}";
+
+    private static string Reporting => $"report-uri {Endpoints.CspReportEndpoints.Path}; report-to {ReportGroup}";
 
     public static byte[] Render(StatusPageSnapshot snapshot, StatusPageOptions options, string feedUrl)
     {

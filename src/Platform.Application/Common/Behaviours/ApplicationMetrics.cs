@@ -13,6 +13,7 @@ public sealed class ApplicationMetrics
     private readonly Counter<long> emailBounced;
     private readonly Counter<long> emailComplained;
     private readonly Counter<long> inboundReceived;
+    private readonly Counter<long> cspViolations;
 
     public ApplicationMetrics(IMeterFactory meterFactory)
     {
@@ -28,6 +29,8 @@ public sealed class ApplicationMetrics
             "platform.email.bounced", unit: "{event}", description: "Bounces providers reported, by provider and kind (hard_bounce, soft_bounce).");
         emailComplained = meter.CreateCounter<long>(
             "platform.email.complained", unit: "{event}", description: "Spam complaints providers reported, by provider.");
+        cspViolations = meter.CreateCounter<long>(
+            "platform.csp.violations", unit: "{report}", description: "Content-Security-Policy violations browsers reported, by directive and disposition (enforce, report).");
         inboundReceived = meter.CreateCounter<long>(
             "platform.inbound.received", unit: "{request}", description: "Inbound webhook requests, by source and outcome (stored, duplicate, unverified, malformed).");
     }
@@ -49,4 +52,7 @@ public sealed class ApplicationMetrics
 
     public void InboundReceived(string source, string outcome) =>
         inboundReceived.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void CspViolation(string directive, string disposition) =>
+        cspViolations.Add(1, new KeyValuePair<string, object?>("directive", directive), new KeyValuePair<string, object?>("disposition", disposition));
 }
