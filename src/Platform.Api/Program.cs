@@ -166,13 +166,14 @@ if (migrateOnly)
 
 // The operational gauges (database circuit, listener) exist from the start, before anything reads them.
 app.Services.GetRequiredService<Platform.Infrastructure.Observability.OperationalMetrics>();
+app.Services.GetRequiredService<Platform.Infrastructure.Observability.RequestLatencyRecorder>();
 app.Services.GetRequiredService<Platform.Application.Status.StatusPageCache>().MaxAge =
     TimeSpan.FromSeconds(app.Services.GetRequiredService<IOptions<StatusPageOptions>>().Value.MaxAgeSeconds);
 
 app.UseForwardedHeaders();
 app.UseMiddleware<RequestCorrelationMiddleware>();
 app.UseRequestLogging();
-app.UseMiddleware<ErrorCountingMiddleware>();
+app.UseMiddleware<RouteSignalsMiddleware>();
 app.UseMiddleware<RefusedBodyMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();

@@ -50,6 +50,7 @@ public static class DependencyInjection
             IntegrationEventTypes.UsersPasswordChanged, IntegrationEventTypes.UsersDisabled, IntegrationEventTypes.SessionsRefreshReuseDetected);
         services.AddOutboxHandler<Webhooks.Delivery.EndpointDisabledEmailHandler>(IntegrationEventTypes.WebhooksEndpointDisabled);
         services.AddOptions<Common.Inbound.InboundOptions>();
+        services.AddOptions<Common.Observability.SloOptions>();
         services.AddSingleton<Common.Inbound.InboundSources>();
         services.AddOutboxHandler<Inbound.InboundEventOutboxHandler>(IntegrationEventTypes.InboundReceived);
         services.AddScoped<Email.Inbound.EmailEventRecorder>();

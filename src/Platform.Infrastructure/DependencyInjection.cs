@@ -112,6 +112,9 @@ public static class DependencyInjection
         services.AddHostedService<RateLimitCounterFlusher>();
         services.AddSingleton<Observability.ErrorCountRecorder>();
         services.AddSingleton<Observability.OperationalMetrics>();
+        services.Configure<Application.Common.Observability.SloOptions>(configuration.GetSection(Application.Common.Observability.SloOptions.SectionName));
+        services.AddSingleton<Observability.RequestLatencyRecorder>();
+        services.AddSingleton<Application.Common.Observability.IRequestSamples, Observability.PostgresRequestSamples>();
         services.AddHostedService<Observability.ErrorCountFlusher>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
@@ -212,6 +215,8 @@ public static class DependencyInjection
 
         Configuration.SettingsBinder.Bind<DatabaseOptions>(configuration, DatabaseOptions.SectionName, problems);
         Configuration.SettingsBinder.Bind<JobsOptions>(configuration, JobsOptions.SectionName, problems);
+        var slo = Configuration.SettingsBinder.Bind<Application.Common.Observability.SloOptions>(configuration, Application.Common.Observability.SloOptions.SectionName, problems);
+        problems.AddRange(slo.Problems());
         var outbox = Configuration.SettingsBinder.Bind<OutboxOptions>(configuration, OutboxOptions.SectionName, problems);
         try
         {

@@ -16,10 +16,11 @@ using Platform.Application.Outbox.Queries.ListOutboxMessages;
 using Platform.Api.Http;
 using Platform.Application.Operations;
 using Platform.Application.Operations.Queries.ListErrorCounts;
+using Platform.Application.Operations.Queries.GetSloRecommendations;
 
 namespace Platform.Api.Endpoints;
 
-/// <summary>Administration: users (roles, disabling, sessions), the audit log, the outbox and the error counts. Role checks live in the requests (403 for non-admins).</summary>
+/// <summary>Administration: users (roles, disabling, sessions), the audit log, the outbox, the error counts and SLO recommendations. Role checks live in the requests (403 for non-admins).</summary>
 internal static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
@@ -39,7 +40,11 @@ internal static class AdminEndpoints
         admin.MapPost("/outbox/{id:guid}/retry", RetryOutboxMessage).WithName(nameof(RetryOutboxMessage))
             .Produces<OutboxMessageDto>().ApiProblems(400, 401, 403, 404, 409, 422);
         admin.MapGet("/errors", ListErrorCounts).WithName(nameof(ListErrorCounts)).Produces<ErrorCountsDto>().ApiProblems(401, 403);
+        admin.MapGet("/slo/recommend", GetSloRecommendations).WithName(nameof(GetSloRecommendations)).Produces<SloRecommendationsDto>().ApiProblems(401, 403);
     }
+
+    public static async Task<Ok<SloRecommendationsDto>> GetSloRecommendations(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetSloRecommendationsQuery(), cancellationToken));
 
     public static async Task<Ok<ErrorCountsDto>> ListErrorCounts(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListErrorCountsQuery(), cancellationToken));

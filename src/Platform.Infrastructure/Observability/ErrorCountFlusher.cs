@@ -6,11 +6,12 @@ using Platform.Infrastructure.Persistence;
 namespace Platform.Infrastructure.Observability;
 
 /// <summary>
-/// Sends <see cref="ErrorCountRecorder"/>'s counts every <see cref="ErrorCountRecorder.FlushInterval"/>, off the
+/// Sends <see cref="ErrorCountRecorder"/>'s counts and <see cref="RequestLatencyRecorder"/>'s samples every <see cref="ErrorCountRecorder.FlushInterval"/>, off the
 /// request path, and once more when the instance stops. A failed flush keeps its counts for the next; while the
 /// database is known to be down it says nothing (the circuit breaker has logged the outage).
 /// </summary>
-internal sealed partial class ErrorCountFlusher(ErrorCountRecorder recorder, TimeProvider timeProvider, ILogger<ErrorCountFlusher> logger) : BackgroundService
+internal sealed partial class ErrorCountFlusher(
+    ErrorCountRecorder recorder, RequestLatencyRecorder latencies, TimeProvider timeProvider, ILogger<ErrorCountFlusher> logger) : BackgroundService
 {
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +40,7 @@ internal sealed partial class ErrorCountFlusher(ErrorCountRecorder recorder, Tim
         try
         {
             await recorder.FlushAsync(cancellationToken);
+            await latencies.FlushAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -54,6 +56,6 @@ internal sealed partial class ErrorCountFlusher(ErrorCountRecorder recorder, Tim
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send error counts to the database ({Reason}); they are kept for the next flush")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send error counts or request samples to the database ({Reason}); error counts are kept for the next flush")]
     private partial void LogFlushFailed(string reason);
 }

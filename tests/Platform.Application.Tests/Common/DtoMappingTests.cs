@@ -35,6 +35,8 @@ public sealed class DtoMappingTests
         ["WebhookResealDto"] = "a count",
         ["WebhookTestDataDto"] = "the data of a test message, built from the endpoint id and a fixed text",
         ["OneTimeCodeAcceptedDto"] = "one fixed answer, the same for every address",
+        ["SloRecommendationsDto"] = "composed from the configured objectives and the measured percentiles",
+        ["SloRecommendationDto"] = "computed from a route's percentile, not a stored row",
         ["ErrorCountsDto"] = "composed from the error catalogue and the summed per-minute counts",
         ["ErrorCountDto"] = "sums over a code's route counts, computed after the query",
         ["ErrorRouteCountDto"] = "a grouped sum over three windows, not one stored row",
