@@ -72,8 +72,10 @@ build_rc=0
 test_rc=0
 dotnet build Platform.sln -c Release || build_rc=$?
 if [[ $build_rc -eq 0 ]]; then
+    # Line and branch coverage (coverlet) of the product's assemblies, merged across test projects below.
     dotnet test Platform.sln -c Release --no-build \
         --logger "trx" --logger "console;verbosity=normal" \
+        --collect "XPlat Code Coverage" --settings "$repo/build/coverage.runsettings" \
         --results-directory "$results" "$@" || test_rc=$?
 else
     echo "[test] dotnet build failed (exit $build_rc); tests not run" >&2
@@ -146,6 +148,13 @@ PY
 }
 
 list_failures "$results"
+# The coverage ratchet: line coverage may not fall more than 0.1 points under build/coverage-baseline.json.
+# PLATFORM_COVERAGE_WRITE_BASELINE=1 writes the measured figures as the new baseline instead (docs/development.md).
+coverage_rc=0
+if [[ $build_rc -eq 0 ]] && command -v python3 >/dev/null 2>&1; then
+    python3 "$repo/build/coverage.py" "$results" "$results/coverage-summary.json" "$repo/build/coverage-baseline.json" \
+        ${PLATFORM_COVERAGE_WRITE_BASELINE:+--write-baseline} || coverage_rc=$?
+fi
 read -r passed failed < <(sum_trx "$results")
 passed=${passed:-0}
 failed=${failed:-0}
@@ -162,6 +171,8 @@ elif [[ $failed -gt 0 ]]; then
 elif [[ $((passed + failed)) -eq 0 ]]; then
     echo "[test] no test ran" >&2
     rc=1
+elif [[ $coverage_rc -ne 0 ]]; then
+    rc=$coverage_rc
 fi
 echo "$passed passed, $failed failed"
 exit $rc
