@@ -65,6 +65,7 @@ public sealed class SloBreachTests : ApiTestBase
         {
             Assert.That(MetricsScraper.ValueOf(metrics, $"platform_slo_breach_ratio{{http_route=\"{SlowRoute}\"}}"), Is.EqualTo(1), metrics);
             Assert.That(MetricsScraper.ValueOf(metrics, $"platform_slo_breach_ratio{{http_route=\"{FastRoute}\"}}"), Is.Zero);
+            Assert.That(MetricsScraper.ValueOf(metrics, $"platform_slo_budget{{http_route=\"{SlowRoute}\"}}"), Is.EqualTo(0.01).Within(1e-9), "1 - target, for the alert");
             Assert.That(alert, Is.Not.Null, "the breach is logged");
             Assert.That(alerts, Has.Count.EqualTo(1), "once when the route goes over its budget, not once per request");
             Assert.That(alerts[0]["Route"]?.GetValue<string>(), Is.EqualTo(SlowRoute));

@@ -44,6 +44,11 @@ public sealed partial class RequestLatencyRecorder
             () => objectives.Values.Select(o => new Measurement<double>(o.Ratio, new KeyValuePair<string, object?>("http_route", o.Route))),
             unit: "1",
             description: "Share of a route's last Slo:WindowRequests requests on this instance that took longer than its Slo:Routes threshold.");
+        meterFactory.Create(ApplicationMetrics.MeterName).CreateObservableGauge(
+            "platform.slo.budget",
+            () => objectives.Values.Select(o => new Measurement<double>(1 - o.Target, new KeyValuePair<string, object?>("http_route", o.Route))),
+            unit: "1",
+            description: "The share of a route's requests its objective allows over the threshold (1 - Slo:Routes target), for the PlatformSloBreach alert.");
     }
 
     public void Record(string route, TimeSpan elapsed)
