@@ -68,7 +68,8 @@ public sealed partial class AlertRulesTests
         var (exit, output) = await PromtoolAsync("check", "rules", "alerts.yml");
 
         Assert.That(exit, Is.Zero, output);
-        Assert.That(output, Does.Contain($"SUCCESS: {Alerts().Count} rules found"));
+        var records = RecordStart().Matches(File.ReadAllText(RepositoryFiles.PathOf(RulesFile))).Count;
+        Assert.That(output, Does.Contain($"SUCCESS: {Alerts().Count + records} rules found"), "every alert and recording rule is a rule promtool counts");
     }
 
     [Test]
@@ -131,6 +132,9 @@ public sealed partial class AlertRulesTests
 
     [GeneratedRegex(@"^\s+- alert: (\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex AlertStart();
+
+    [GeneratedRegex(@"^\s+- record: (\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex RecordStart();
 
     [GeneratedRegex(@"runbook_url: (\S+)")]
     private static partial Regex RunbookUrl();
