@@ -236,6 +236,7 @@ public sealed class InboundWebhookTests : InboundTestBase
         var pending = ItemsOf(await JsonAsync(await admin.GetAsync($"{Admin}?status=pending")));
         var postmark = ItemsOf(await JsonAsync(await admin.GetAsync($"{Admin}?source=postmark")));
         var paged = await JsonAsync(await admin.GetAsync($"{Admin}?page_size=1"));
+        var second = await JsonAsync(await admin.GetAsync($"{Admin}?page_size=1&cursor={Uri.EscapeDataString(paged["next_cursor"]!.GetValue<string>())}"));
 
         Assert.Multiple(() =>
         {
@@ -250,6 +251,8 @@ public sealed class InboundWebhookTests : InboundTestBase
             Assert.That(postmark, Is.Empty);
             Assert.That(ItemsOf(paged), Has.Count.EqualTo(1));
             Assert.That(paged["next_cursor"]?.GetValue<string>(), Is.Not.Null.And.Not.Empty);
+            Assert.That(ItemsOf(second).Select(e => StringOf(e, "event_id")), Is.EqualTo(new[] { charge }), "the cursor goes on after the first page");
+            Assert.That(second["next_cursor"], Is.Null, "and ends there");
         });
         await AssertProblemAsync(await admin.GetAsync($"{Admin}?status=lost"), 400, "validation.failed");
     }

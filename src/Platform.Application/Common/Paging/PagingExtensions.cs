@@ -36,6 +36,20 @@ public static class PagingExtensions
         return Page<TDto>.Offset(items, total, page, size, next);
     }
 
+    /// <summary>A newest-first keyset page after the position of <paramref name="cursor"/> (from the start when null); a cursor of another list is refused.</summary>
+    public static Task<Page<TDto>> ToKeysetPageAsync<TEntity, TDto>(
+        this IQueryable<TEntity> source,
+        int pageSize,
+        string? cursor,
+        KeysetList<TEntity, TDto> list,
+        CursorCodec cursors,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(cursors);
+        return source.ToKeysetPageAsync(pageSize, cursor is null ? null : cursors.Decode(cursor, list.CursorScope), list, cursors, cancellationToken);
+    }
+
     /// <summary>A newest-first keyset page starting strictly after <paramref name="position"/> (from the start when null).</summary>
     public static async Task<Page<TDto>> ToKeysetPageAsync<TEntity, TDto>(
         this IQueryable<TEntity> source,

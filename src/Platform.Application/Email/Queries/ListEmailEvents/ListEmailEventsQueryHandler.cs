@@ -28,17 +28,11 @@ internal sealed class ListEmailEventsQueryHandler(IPlatformDbContext db, CursorC
         }
 
         // Newest first by arrival (ix_email_events_received); the cursor is bound to the filters.
-        var list = new KeysetList<EmailEvent, EmailEventDto>(
+        var list = KeysetLists.NewestFirst<EmailEvent, EmailEventDto>(
             $"email-events:{request.Kind}:{recipient}",
-            (q, p) => q.Where(e => e.ReceivedAt < p.CreatedAt || (e.ReceivedAt == p.CreatedAt && e.Id.CompareTo(p.Id) < 0)),
-            q => q.OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id),
+            e => e.ReceivedAt,
             q => q.ProjectToDto<EmailEventDto>(mapper.Config),
             e => new KeysetPosition(e.ReceivedAt, e.Id));
-        return await query.ToKeysetPageAsync(
-            request.PageSize,
-            request.Cursor is null ? null : cursors.Decode(request.Cursor, list.CursorScope),
-            list,
-            cursors,
-            cancellationToken);
+        return await query.ToKeysetPageAsync(request.PageSize, request.Cursor, list, cursors, cancellationToken);
     }
 }

@@ -39,17 +39,11 @@ internal sealed class ListEmailMessagesQueryHandler(IPlatformDbContext db, Curso
 
         // Newest first: ix_email_messages_created, or ix_email_messages_recipient for one address. The cursor is bound
         // to the filters, so it cannot be replayed against another list.
-        var list = new KeysetList<EmailMessage, EmailMessageDto>(
+        var list = KeysetLists.NewestFirst<EmailMessage, EmailMessageDto>(
             $"email-messages:{request.Status}:{recipient}:{request.From:O}:{request.To:O}",
-            (q, p) => q.Where(m => m.CreatedAt < p.CreatedAt || (m.CreatedAt == p.CreatedAt && m.Id.CompareTo(p.Id) < 0)),
-            q => q.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+            m => m.CreatedAt,
             q => q.ProjectToDto<EmailMessageDto>(mapper.Config),
             m => new KeysetPosition(m.CreatedAt, m.Id));
-        return await query.ToKeysetPageAsync(
-            request.PageSize,
-            request.Cursor is null ? null : cursors.Decode(request.Cursor, list.CursorScope),
-            list,
-            cursors,
-            cancellationToken);
+        return await query.ToKeysetPageAsync(request.PageSize, request.Cursor, list, cursors, cancellationToken);
     }
 }

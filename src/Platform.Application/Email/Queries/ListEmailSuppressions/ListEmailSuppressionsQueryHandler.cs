@@ -22,17 +22,11 @@ internal sealed class ListEmailSuppressionsQueryHandler(IPlatformDbContext db, C
         }
 
         // Newest first (ix_email_suppressions_created); ids are UUIDv7, so they break ties in the same order.
-        var list = new KeysetList<EmailSuppression, EmailSuppressionDto>(
+        var list = KeysetLists.NewestFirst<EmailSuppression, EmailSuppressionDto>(
             $"email-suppressions:{email}",
-            (q, p) => q.Where(s => s.CreatedAt < p.CreatedAt || (s.CreatedAt == p.CreatedAt && s.Id.CompareTo(p.Id) < 0)),
-            q => q.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id),
+            s => s.CreatedAt,
             q => q.ProjectToDto<EmailSuppressionDto>(mapper.Config),
             s => new KeysetPosition(s.CreatedAt, s.Id));
-        return await query.ToKeysetPageAsync(
-            request.PageSize,
-            request.Cursor is null ? null : cursors.Decode(request.Cursor, list.CursorScope),
-            list,
-            cursors,
-            cancellationToken);
+        return await query.ToKeysetPageAsync(request.PageSize, request.Cursor, list, cursors, cancellationToken);
     }
 }

@@ -33,17 +33,11 @@ internal sealed class ListInboundEventsQueryHandler(IPlatformDbContext db, Curso
 
         // Newest first (ix_inbound_events_received); ids are UUIDv7, so they break ties in the same order. The cursor
         // is bound to the filters.
-        var list = new KeysetList<InboundEvent, InboundEventDto>(
+        var list = KeysetLists.NewestFirst<InboundEvent, InboundEventDto>(
             $"inbound-events:{request.Source}:{request.Type}:{request.Status}",
-            (q, p) => q.Where(e => e.ReceivedAt < p.CreatedAt || (e.ReceivedAt == p.CreatedAt && e.Id.CompareTo(p.Id) < 0)),
-            q => q.OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id),
+            e => e.ReceivedAt,
             q => q.ProjectToDto<InboundEventDto>(mapper.Config),
             e => new KeysetPosition(e.ReceivedAt, e.Id));
-        return await query.ToKeysetPageAsync(
-            request.PageSize,
-            request.Cursor is null ? null : cursors.Decode(request.Cursor, list.CursorScope),
-            list,
-            cursors,
-            cancellationToken);
+        return await query.ToKeysetPageAsync(request.PageSize, request.Cursor, list, cursors, cancellationToken);
     }
 }

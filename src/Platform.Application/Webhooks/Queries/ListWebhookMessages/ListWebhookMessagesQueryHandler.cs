@@ -26,18 +26,12 @@ internal sealed class ListWebhookMessagesQueryHandler(IPlatformDbContext db, Cur
         }
 
         // Newest first; ids are UUIDv7, so (created_at, id) is the order of ix_webhook_messages_endpoint.
-        var list = new KeysetList<WebhookMessage, WebhookMessageDto>(
+        var list = KeysetLists.NewestFirst<WebhookMessage, WebhookMessageDto>(
             $"webhook-messages:{request.EndpointId:N}:{request.Status}",
-            (q, p) => q.Where(m => m.CreatedAt < p.CreatedAt || (m.CreatedAt == p.CreatedAt && m.Id.CompareTo(p.Id) < 0)),
-            q => q.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+            m => m.CreatedAt,
             q => q.ProjectToDto<WebhookMessageDto>(mapper.Config),
             m => new KeysetPosition(m.CreatedAt, m.Id));
-        return await query.ToKeysetPageAsync(
-            request.PageSize,
-            request.Cursor is null ? null : cursors.Decode(request.Cursor, list.CursorScope),
-            list,
-            cursors,
-            cancellationToken);
+        return await query.ToKeysetPageAsync(request.PageSize, request.Cursor, list, cursors, cancellationToken);
     }
 
     public static WebhookMessageStatus? StatusOf(string? status) => status switch
