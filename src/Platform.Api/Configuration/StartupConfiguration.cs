@@ -120,6 +120,11 @@ internal static class StartupConfiguration
             problems.Add("Auth:RefreshTokenOverlap must be at most 5 minutes: it is a grace period for a lost response, not a second token.");
         }
 
+        if (auth.PasswordMinimumScore is < 0 or > 4)
+        {
+            problems.Add("Auth:PasswordMinimumScore must be 0-4 (zxcvbn's scale; 3 is the default).");
+        }
+
         SettingsBinder.Bind<BootstrapOptions>(configuration, BootstrapOptions.SectionName, problems);
 
         var cors = SettingsBinder.Bind<CorsSettings>(configuration, CorsSettings.SectionName, problems);

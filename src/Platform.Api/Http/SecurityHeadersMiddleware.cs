@@ -1,6 +1,9 @@
 namespace Platform.Api.Http;
 
-/// <summary>Security headers on every response, and <c>Cache-Control: private, no-cache</c> on API responses that set none.</summary>
+/// <summary>
+/// Security headers on every response; <c>Cache-Control: no-store</c> on every response of a route that sends tokens
+/// (<see cref="NoStoreMetadata"/>), and <c>private, no-cache</c> on other API responses that set none.
+/// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
@@ -22,7 +25,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
             }
 
-            if (!headers.ContainsKey("Cache-Control") && context.Request.Path.StartsWithSegments("/api"))
+            if (context.GetEndpoint()?.Metadata.GetMetadata<NoStoreMetadata>() is not null)
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+            else if (!headers.ContainsKey("Cache-Control") && context.Request.Path.StartsWithSegments("/api"))
             {
                 headers.CacheControl = "private, no-cache";
             }

@@ -46,5 +46,30 @@ public sealed class AuthOptions
     /// <summary>Browser cookie mode: the refresh-token cookie's name outside Development gets the <c>__Host-</c> prefix.</summary>
     public string RefreshCookieName { get; set; } = "platform_refresh";
 
+    /// <summary>
+    /// The lowest zxcvbn score (0-4) a new password may have at registration, change and reset. 3 is "safely
+    /// unguessable: moderate protection from an offline attack"; existing passwords keep working whatever their score.
+    /// </summary>
+    public int PasswordMinimumScore { get; set; } = 3;
+
+    /// <summary>Password sign-in refuses an unverified address with 403 <c>auth.email_unverified</c> (off by default; a one-time code still signs in, since it proves the mailbox).</summary>
+    public bool RequireVerifiedEmail { get; set; }
+
+    /// <summary>How long a mailed email-verification (or email-change) token works.</summary>
+    public TimeSpan EmailVerificationTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a mailed password-reset token works.</summary>
+    public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The link in a verification mail, with <c>{token}</c> where the token goes, for example
+    /// <c>https://app.example.com/verify-email?token={token}</c>: the front end posts the token to
+    /// <c>POST /api/v1/auth/email/verify</c>. Empty: the mail carries only the code to paste.
+    /// </summary>
+    public string VerifyEmailUrl { get; set; } = string.Empty;
+
+    /// <summary>The link in a password-reset mail, with <c>{token}</c>, like <see cref="VerifyEmailUrl"/>; the front end posts it to <c>POST /api/v1/auth/password/reset</c>.</summary>
+    public string ResetPasswordUrl { get; set; } = string.Empty;
+
     public SessionLifetimes SessionLifetimes => new(SessionIdleLifetime, SessionAbsoluteLifetime);
 }
