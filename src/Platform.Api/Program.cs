@@ -31,6 +31,11 @@ Logging.Configure(builder);
 builder.AddPlatformTelemetry();
 
 var migrateOnly = args.Contains("migrate", StringComparer.Ordinal);
+
+// verify-email <address>: an operator vouches for an address (the first admin, before mail works), then exits.
+var verifyEmailAt = Array.IndexOf(args, "verify-email");
+var verifyEmail = verifyEmailAt >= 0 ? (verifyEmailAt + 1 < args.Length ? args[verifyEmailAt + 1] : string.Empty) : null;
+migrateOnly |= verifyEmail is not null;
 if (migrateOnly)
 {
     builder.Configuration["Jobs:Enabled"] = "false";
@@ -157,6 +162,23 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
 {
     var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
     app.Logger.LogInformation("Database migrations checked; {Applied} applied", applied);
+}
+
+if (verifyEmail is not null)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    try
+    {
+        var verified = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>()
+            .Send(new Platform.Application.Identity.Commands.MarkEmailVerified.MarkEmailVerifiedCommand(verifyEmail));
+        await Console.Out.WriteLineAsync($"verify-email: {verified.Email} is verified; roles: {string.Join(", ", verified.Roles)}.");
+        return 0;
+    }
+    catch (AppException ex)
+    {
+        await Console.Error.WriteLineAsync($"verify-email: {ex.Message}");
+        return 1;
+    }
 }
 
 if (migrateOnly)

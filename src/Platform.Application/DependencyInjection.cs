@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddOptions<PagingOptions>();
         services.AddOptions<Common.Email.EmailOptions>();
         services.AddScoped<Identity.Emails.IdentityEmails>();
+        services.AddSingleton<Identity.PasswordStrength>();
+        services.AddScoped<Identity.EmailVerifier>();
         services.AddOutboxHandler<Identity.Emails.IdentityEmailHandler>(
             IntegrationEventTypes.UsersPasswordChanged, IntegrationEventTypes.UsersDisabled, IntegrationEventTypes.SessionsRefreshReuseDetected);
         services.AddOutboxHandler<Webhooks.Delivery.EndpointDisabledEmailHandler>(IntegrationEventTypes.WebhooksEndpointDisabled);
@@ -53,6 +55,7 @@ public static class DependencyInjection
         services.AddOptions<Common.Observability.SloOptions>();
         services.AddSingleton<Common.Inbound.InboundSources>();
         services.AddOutboxHandler<Inbound.InboundEventOutboxHandler>(IntegrationEventTypes.InboundReceived);
+        services.AddOutboxHandler<Identity.Emails.AccountMailOutboxHandler>(IntegrationEventTypes.IdentityAccountMailRequested);
         services.AddScoped<Email.Inbound.EmailEventRecorder>();
         services.AddInboundSource<Email.Inbound.PostmarkInboundSource, Email.Inbound.PostmarkEventHandler>();
         services.AddInboundSource<Email.Inbound.ResendInboundSource, Email.Inbound.ResendEventHandler>();

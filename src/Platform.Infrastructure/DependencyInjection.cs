@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Identity.IAdminRemovalLock, PostgresAdminRemovalLock>();
         services.AddScoped<Application.Identity.ISignInUsers, PostgresSignInUsers>();
         services.AddScoped<Application.Identity.IOneTimeCodes, PostgresOneTimeCodes>();
+        services.AddScoped<Application.Identity.IAccountTokens, PostgresAccountTokens>();
         services.AddScoped<Application.Identity.ISessionLocks, PostgresSessionLocks>();
         services.AddScoped<Application.Identity.IEndedSessions, PostgresEndedSessions>();
         services.AddScoped<Application.Tickets.ITicketLocks, Tickets.PostgresTicketLocks>();

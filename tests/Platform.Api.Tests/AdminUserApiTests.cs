@@ -7,7 +7,7 @@ namespace Platform.Api.Tests;
 /// <summary>Admin user management: searching accounts, disabling and enabling them, and signing a user out everywhere.</summary>
 public sealed class AdminUserApiTests : SessionApiTestBase
 {
-    private static readonly string[] UserProperties = ["id", "email", "display_name", "roles", "created_at", "disabled_at"];
+    private static readonly string[] UserProperties = ["id", "email", "email_verified", "display_name", "roles", "created_at", "disabled_at"];
 
     private async Task<JsonObject> UsersAsync(string adminToken, string query)
     {

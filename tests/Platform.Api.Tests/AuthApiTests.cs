@@ -20,7 +20,7 @@ public sealed class AuthApiTests : ApiTestBase
         {
             Assert.That((int)response.StatusCode, Is.EqualTo(201), text);
             Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/api/v1/me"));
-            Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "email", "display_name", "roles", "created_at", "disabled_at" }), text);
+            Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "email", "email_verified", "display_name", "roles", "created_at", "disabled_at" }), text);
             Assert.That(body["id"]!.GetValue<Guid>(), Is.Not.EqualTo(Guid.Empty));
             Assert.That(StringOf(body, "email"), Is.EqualTo("Ada@Example.com"));
             Assert.That(StringOf(body, "display_name"), Is.EqualTo("Ada"));
@@ -69,14 +69,18 @@ public sealed class AuthApiTests : ApiTestBase
     }
 
     [Test]
-    public async Task The_bootstrap_admin_email_registers_with_the_admin_role()
+    public async Task The_bootstrap_admin_email_registers_as_a_customer_and_becomes_admin_once_verified()
     {
         using var client = Client();
         var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email = "Root@Example.com", password = Password, display_name = "Root" });
         var body = await JsonAsync(response);
+        await Factory.VerifyEmailAsync("root@example.com");
+        using var root = Client(await TokenAsync("root@example.com"));
+        var me = await JsonAsync(await root.GetAsync("/api/v1/me"));
 
         Assert.That((int)response.StatusCode, Is.EqualTo(201));
-        Assert.That(body["roles"]!.AsArray().Select(r => r!.GetValue<string>()), Does.Contain("admin"));
+        Assert.That(body["roles"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "customer" }));
+        Assert.That(me["roles"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "admin", "customer" }));
     }
 
     [Test]

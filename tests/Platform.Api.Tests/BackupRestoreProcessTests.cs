@@ -35,7 +35,7 @@ public sealed class BackupRestoreProcessTests
             Dictionary<string, string> before;
             await using (var api = await ApiOn.StartAsync(source.ConnectionString))
             {
-                (accessToken, refreshToken) = await PopulateAsync(api.Http);
+                (accessToken, refreshToken) = await PopulateAsync(api.Http, source.ConnectionString);
                 before = await ReadBackAsync(api.Http, accessToken);
             }
 
@@ -86,9 +86,10 @@ public sealed class BackupRestoreProcessTests
     }
 
     /// <summary>Two sessions, tickets with a status change and a comment, a service with status history and an incident.</summary>
-    private static async Task<(string AccessToken, string RefreshToken)> PopulateAsync(HttpClient http)
+    private static async Task<(string AccessToken, string RefreshToken)> PopulateAsync(HttpClient http, string connectionString)
     {
         await SendAsync(http, HttpMethod.Post, "/api/v1/auth/register", null, new { email = AdminEmail, password = Password, display_name = "Backup admin" }, 201);
+        await ApiProcess.VerifyEmailAsync(connectionString, AdminEmail);
         var first = await SendAsync(http, HttpMethod.Post, "/api/v1/auth/token", null, new { email = AdminEmail, password = Password }, 200);
         var second = await SendAsync(http, HttpMethod.Post, "/api/v1/auth/token", null, new { email = AdminEmail, password = Password }, 200);
         var token = second["access_token"]!.GetValue<string>();

@@ -20,6 +20,10 @@ public sealed class EmailAdminApiTests : EmailTestBase
     [Test]
     public async Task Admins_list_messages_newest_first_filtered_by_status_recipient_and_time_without_their_content()
     {
+        // Each registration also sends its confirmation mail; the test follows the password-change mails it causes.
+        static List<System.Text.Json.Nodes.JsonNode?> Own(System.Text.Json.Nodes.JsonArray items) =>
+            [.. items.Where(m => StringOf(m, "template") != "email_verification")];
+
         using var admin = Client((await AdminAsync()).Token);
         var first = NewEmail("first");
         var second = NewEmail("second");
@@ -29,11 +33,11 @@ public sealed class EmailAdminApiTests : EmailTestBase
         await WaitForMessageAsync(first, r => r.Status == "sent", "sent");
         await WaitForMessageAsync(second, r => r.Status == "sent", "sent");
 
-        var all = ItemsOf(await JsonAsync(await admin.GetAsync(Messages)));
-        var mine = ItemsOf(await JsonAsync(await admin.GetAsync($"{Messages}?recipient={Uri.EscapeDataString(first.ToUpperInvariant())}")));
+        var all = Own(ItemsOf(await JsonAsync(await admin.GetAsync(Messages))));
+        var mine = Own(ItemsOf(await JsonAsync(await admin.GetAsync($"{Messages}?recipient={Uri.EscapeDataString(first.ToUpperInvariant())}"))));
         var failed = ItemsOf(await JsonAsync(await admin.GetAsync($"{Messages}?status=failed")));
         var later = ItemsOf(await JsonAsync(await admin.GetAsync($"{Messages}?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}")));
-        var window = ItemsOf(await JsonAsync(await admin.GetAsync($"{Messages}?status=sent&from={Uri.EscapeDataString(started.ToString("O"))}")));
+        var window = Own(ItemsOf(await JsonAsync(await admin.GetAsync($"{Messages}?status=sent&from={Uri.EscapeDataString(started.ToString("O"))}"))));
         var paged = await JsonAsync(await admin.GetAsync($"{Messages}?page_size=1"));
 
         Assert.Multiple(() =>

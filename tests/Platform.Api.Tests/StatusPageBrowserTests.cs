@@ -52,7 +52,7 @@ public sealed class StatusPageBrowserTests
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await WaitUntilServingAsync(http, api, output);
-            await SeedAsync(http);
+            await SeedAsync(http, database.ConnectionString);
 
             var screenshots = ScreenshotFolder();
             TestContext.Out.WriteLine($"Screenshots: {screenshots}");
@@ -105,9 +105,10 @@ public sealed class StatusPageBrowserTests
     /// Three services (two in the group "Core"), the API in partial outage, an incident on it with a second update,
     /// and a maintenance scheduled for later (so that section shows without changing any status).
     /// </summary>
-    private static async Task SeedAsync(HttpClient http)
+    private static async Task SeedAsync(HttpClient http, string connectionString)
     {
         await PostAsync(http, "/api/v1/auth/register", new { email = "root@example.com", password = Password, display_name = "Root" });
+        await VerifyEmailAsync(connectionString, "root@example.com");
         var token = (await PostAsync(http, "/api/v1/auth/token", new { email = "root@example.com", password = Password }, HttpStatusCode.OK))["access_token"]!.GetValue<string>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

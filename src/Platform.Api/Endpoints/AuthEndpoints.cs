@@ -16,6 +16,11 @@ using Platform.Application.Identity.Commands.VerifyOneTimeCode;
 using Platform.Application.Identity.Commands.Logout;
 using Platform.Application.Identity.Commands.RefreshToken;
 using Platform.Application.Identity.Commands.RegisterUser;
+using Platform.Application.Identity.Commands.RequestEmailChange;
+using Platform.Application.Identity.Commands.RequestPasswordReset;
+using Platform.Application.Identity.Commands.ResendEmailVerification;
+using Platform.Application.Identity.Commands.ResetPassword;
+using Platform.Application.Identity.Commands.VerifyEmail;
 using Platform.Application.Identity.Commands.RevokeOtherSessions;
 using Platform.Application.Identity.Commands.RevokeSession;
 using Platform.Application.Identity.Queries.GetCurrentUser;
@@ -33,17 +38,25 @@ internal static class AuthEndpoints
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
         auth.MapPost("/register", Register).WithName(nameof(Register)).RequireAuthRateLimit().AllowAnonymous()
             .Produces<UserDto>(StatusCodes.Status201Created).Produces<UserDto>().ApiProblems(400, 409, 413, 415, 422, 429);
-        auth.MapPost("/token", IssueToken).WithName(nameof(IssueToken)).RequireAuthRateLimit(AccountOf).AllowAnonymous()
+        auth.MapPost("/token", IssueToken).WithName(nameof(IssueToken)).RequireAuthRateLimit(AccountOf).AllowAnonymous().SendsTokens()
             .ApiProblems(400, 401, 403, 415, 429);
         auth.MapPost("/otp/request", RequestOneTimeCode).WithName(nameof(RequestOneTimeCode)).RequireAuthRateLimit(AccountOfCodeRequest).AllowAnonymous()
             .Produces<OneTimeCodeAcceptedDto>(StatusCodes.Status202Accepted).ApiProblems(400, 415, 429);
-        auth.MapPost("/otp/verify", VerifyOneTimeCode).WithName(nameof(VerifyOneTimeCode)).RequireAuthRateLimit(AccountOfCodeVerify).AllowAnonymous()
+        auth.MapPost("/otp/verify", VerifyOneTimeCode).WithName(nameof(VerifyOneTimeCode)).RequireAuthRateLimit(AccountOfCodeVerify).AllowAnonymous().SendsTokens()
             .Produces<TokenDto>().ApiProblems(400, 401, 415, 429);
-        auth.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).RequireAuthRateLimit().AllowAnonymous()
+        auth.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).RequireAuthRateLimit().AllowAnonymous().SendsTokens()
             .Produces<TokenDto>().ApiProblems(400, 401, 403, 415, 429);
         auth.MapPost("/logout", Logout).WithName(nameof(Logout)).RequireAuthorization().ApiProblems(400, 401, 409, 422, 429);
         auth.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization().RequireAuthRateLimit(UserOf)
             .ApiProblems(400, 401, 409, 415, 422, 429);
+        auth.MapPost("/email/verify", VerifyEmail).WithName(nameof(VerifyEmail)).RequireAuthRateLimit().AllowAnonymous()
+            .Produces<UserDto>().ApiProblems(400, 409, 415, 422, 429);
+        auth.MapPost("/email/verify/resend", ResendEmailVerification).WithName(nameof(ResendEmailVerification)).RequireAuthRateLimit(AccountOfEmailRequest).AllowAnonymous()
+            .Produces<AccountMailAcceptedDto>(StatusCodes.Status202Accepted).ApiProblems(400, 415, 429);
+        auth.MapPost("/password/forgot", ForgotPassword).WithName(nameof(ForgotPassword)).RequireAuthRateLimit(AccountOfEmailRequest).AllowAnonymous()
+            .Produces<AccountMailAcceptedDto>(StatusCodes.Status202Accepted).ApiProblems(400, 415, 429);
+        auth.MapPost("/password/reset", ResetPassword).WithName(nameof(ResetPassword)).RequireAuthRateLimit().AllowAnonymous()
+            .Produces<RevocationResultDto>().ApiProblems(400, 409, 415, 422, 429);
         auth.MapGet("/sessions", ListSessions).WithName(nameof(ListSessions)).RequireAuthorization()
             .Produces<Page<SessionDto>>().Produces(StatusCodes.Status304NotModified).ApiProblems(400, 401, 429);
         auth.MapPost("/sessions/revoke-others", RevokeOtherSessions).WithName(nameof(RevokeOtherSessions)).RequireAuthorization()
@@ -51,6 +64,8 @@ internal static class AuthEndpoints
         auth.MapPost("/sessions/{id:guid}/revoke", RevokeSession).WithName(nameof(RevokeSession)).RequireAuthorization()
             .ApiProblems(400, 401, 404, 409, 422, 429);
 
+        app.MapPost("/api/v1/me/email", ChangeEmail).WithName(nameof(ChangeEmail)).WithTags("Auth").RequireAuthorization().RequireAuthRateLimit(UserOf)
+            .Produces<AccountMailAcceptedDto>(StatusCodes.Status202Accepted).ApiProblems(400, 401, 409, 415, 422, 429);
         app.MapGet("/api/v1/me", GetMe).WithName(nameof(GetMe)).WithTags("Auth").RequireAuthorization().ApiProblems(401);
         app.MapGet("/.well-known/jwks.json", Jwks).WithName(nameof(Jwks)).WithTags("Auth").AllowAnonymous();
     }
@@ -64,6 +79,9 @@ internal static class AuthEndpoints
 
     private static string? AccountOfCodeVerify(EndpointFilterInvocationContext context) =>
         Account(context.Arguments.OfType<OneTimeCodeVerifyRequest>().FirstOrDefault()?.Email);
+
+    private static string? AccountOfEmailRequest(EndpointFilterInvocationContext context) =>
+        Account(context.Arguments.OfType<EmailRequest>().FirstOrDefault()?.Email);
 
     /// <summary>The rate-limit key of the account a sign-in request names: its normalized email, when it is one.</summary>
     private static string? Account(string? email) =>
@@ -105,6 +123,37 @@ internal static class AuthEndpoints
             new VerifyOneTimeCodeCommand(request.Email ?? string.Empty, request.Code ?? string.Empty, request.DeviceName, userAgent.Length == 0 ? null : userAgent),
             context.RequestAborted);
         return TypedResults.Ok(request.UseCookie == true ? RefreshCookie.Set(context, tokens) : tokens);
+    }
+
+    public static async Task<IResult> VerifyEmail(TokenOnlyRequest request, HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(context, await mediator.Send(new VerifyEmailCommand(request.Token ?? string.Empty, IdempotencyHttp.Key(context)), context.RequestAborted));
+
+    /// <summary>Always 202 with the same body: whether a mail was sent is never revealed.</summary>
+    public static async Task<IResult> ResendEmailVerification(EmailRequest request, HttpContext context, IMediator mediator) =>
+        TypedResults.Json(
+            await mediator.Send(new ResendEmailVerificationCommand(request.Email ?? string.Empty), context.RequestAborted),
+            statusCode: StatusCodes.Status202Accepted);
+
+    /// <summary>Always 202 with the same body: whether a mail was sent is never revealed.</summary>
+    public static async Task<IResult> ForgotPassword(EmailRequest request, HttpContext context, IMediator mediator) =>
+        TypedResults.Json(
+            await mediator.Send(new RequestPasswordResetCommand(request.Email ?? string.Empty), context.RequestAborted),
+            statusCode: StatusCodes.Status202Accepted);
+
+    public static async Task<IResult> ResetPassword(ResetPasswordRequest request, HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(
+            context,
+            await mediator.Send(
+                new ResetPasswordCommand(request.Token ?? string.Empty, request.NewPassword ?? string.Empty, IdempotencyHttp.Key(context)),
+                context.RequestAborted));
+
+    public static async Task<IResult> ChangeEmail(ChangeEmailRequest request, HttpContext context, IMediator mediator)
+    {
+        var accepted = await mediator.Send(
+            new RequestEmailChangeCommand(request.NewEmail ?? string.Empty, request.CurrentPassword ?? string.Empty, IdempotencyHttp.Key(context)),
+            context.RequestAborted);
+        IdempotencyHttp.Replayed(context);
+        return TypedResults.Json(accepted, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>

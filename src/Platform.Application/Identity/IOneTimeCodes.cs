@@ -7,8 +7,12 @@ namespace Platform.Application.Identity;
 /// </summary>
 public interface IOneTimeCodes
 {
-    /// <summary>Stores <paramref name="code"/> as the user's code, valid until <paramref name="expiresAt"/>, replacing any earlier one (in the caller's transaction).</summary>
-    Task ReplaceAsync(Guid userId, string code, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores <paramref name="code"/> as the user's code, valid until <paramref name="expiresAt"/>, replacing an earlier
+    /// one (in the caller's transaction). A code requested at <paramref name="now"/> never replaces one requested at the
+    /// same time or later: the answer is then false, and nothing changed (a redelivered request mails nothing).
+    /// </summary>
+    Task<bool> ReplaceAsync(Guid userId, string code, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>Uses the code if it is the user's, unexpired, unused and not exhausted: true once, false ever after.</summary>
     Task<bool> SpendAsync(Guid userId, string code, DateTimeOffset now, CancellationToken cancellationToken);

@@ -9,5 +9,6 @@ namespace Platform.Application.Identity;
 /// </summary>
 internal sealed class IdentityMapping : IRegister
 {
-    public void Register(TypeAdapterConfig config) => config.NewConfig<User, UserDto>();
+    public void Register(TypeAdapterConfig config) =>
+        config.NewConfig<User, UserDto>().Map(d => d.EmailVerified, s => s.EmailVerifiedAt != null);
 }

@@ -15,6 +15,8 @@ public static class IdentityErrorCodes
     public const string OtpInvalid = "auth.otp_invalid";
     public const string CsrfRequired = "auth.csrf_required";
     public const string EmailTaken = "auth.email_taken";
+    public const string TokenInvalid = "auth.token_invalid";
+    public const string EmailUnverified = "auth.email_unverified";
     public const string SessionNotFound = "sessions.not_found";
     public const string UserNotFound = "users.not_found";
     public const string CannotDisableSelf = "users.cannot_disable_self";

@@ -7,6 +7,7 @@ public static class SessionRevokeReason
     public const string RevokedByUser = "revoked_by_user";
     public const string SignedOutElsewhere = "signed_out_elsewhere";
     public const string PasswordChanged = "password_changed";
+    public const string PasswordReset = "password_reset";
     public const string RefreshTokenReused = "refresh_token_reused";
     public const string AccountDisabled = "account_disabled";
     public const string RevokedByAdmin = "revoked_by_admin";

@@ -43,10 +43,57 @@ public sealed class User : Entity
 
     public bool IsDisabled => DisabledAt is not null;
 
-    public static User Register(string email, string displayName, string passwordHash, bool isBootstrapAdmin, DateTimeOffset now)
+    /// <summary>When the owner proved the address by a mailed token; null while it is unproven.</summary>
+    public DateTimeOffset? EmailVerifiedAt { get; private set; }
+
+    public bool IsEmailVerified => EmailVerifiedAt is not null;
+
+    /// <summary>
+    /// A new customer account with an unverified address. Admin is never granted here: a bootstrap admin address
+    /// becomes admin when it is verified (<see cref="VerifyEmail"/>), so registering someone else's address first
+    /// gains nothing.
+    /// </summary>
+    public static User Register(string email, string displayName, string passwordHash, DateTimeOffset now) =>
+        new(Uuid7.Create(now), email, displayName, passwordHash, [Role.Customer], now);
+
+    /// <summary>
+    /// Marks the current address as proven. When it is a bootstrap admin address (<paramref name="isBootstrapAdmin"/>)
+    /// the account also becomes an admin. Returns what changed; verifying twice changes nothing.
+    /// </summary>
+    public EmailVerification VerifyEmail(bool isBootstrapAdmin, DateTimeOffset now)
     {
-        var initialRoles = isBootstrapAdmin ? new[] { Role.Customer, Role.Admin } : [Role.Customer];
-        return new User(Uuid7.Create(now), email, displayName, passwordHash, initialRoles, now);
+        var verified = EmailVerifiedAt is null;
+        if (verified)
+        {
+            EmailVerifiedAt = now;
+        }
+
+        var madeAdmin = isBootstrapAdmin && !IsInRole(Role.Admin);
+        if (madeAdmin)
+        {
+            roles = [.. roles.Append(Role.Admin).Order(StringComparer.Ordinal)];
+        }
+
+        if (verified || madeAdmin)
+        {
+            UpdatedAt = now;
+        }
+
+        return new EmailVerification(verified, madeAdmin);
+    }
+
+    /// <summary>
+    /// Moves the account to <paramref name="newEmail"/>, which its owner has just proven by a token mailed to it: the
+    /// new address is verified from now. Returns the old address.
+    /// </summary>
+    public string ChangeEmail(string newEmail, DateTimeOffset now)
+    {
+        var old = Email;
+        Email = EmailAddress.Clean(newEmail);
+        NormalizedEmail = EmailAddress.Normalize(newEmail);
+        EmailVerifiedAt = now;
+        UpdatedAt = now;
+        return old;
     }
 
     public bool IsInRole(string role) => roles.Contains(role, StringComparer.Ordinal);

@@ -19,18 +19,20 @@ internal sealed class PostgresOneTimeCodes(PlatformDbContext db, IOptions<AuthOp
 
     private byte[]? key;
 
-    public async Task ReplaceAsync(Guid userId, string code, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async Task<bool> ReplaceAsync(Guid userId, string code, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var hash = Hash(userId, code);
-        await db.Database.ExecuteSqlAsync(
+        var written = await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO one_time_codes (user_id, code_hash, created_at, expires_at, failed_attempts, spent_at)
             VALUES ({userId}, {hash}, {now}, {expiresAt}, 0, NULL)
             ON CONFLICT (user_id) DO UPDATE
             SET code_hash = EXCLUDED.code_hash, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,
                 failed_attempts = 0, spent_at = NULL
+            WHERE one_time_codes.created_at < EXCLUDED.created_at
             """,
             cancellationToken);
+        return written == 1;
     }
 
     public async Task<bool> SpendAsync(Guid userId, string code, DateTimeOffset now, CancellationToken cancellationToken)

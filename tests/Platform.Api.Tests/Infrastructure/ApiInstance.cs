@@ -21,8 +21,9 @@ public sealed class ApiInstance : IAsyncDisposable
     private readonly StringBuilder output;
     private readonly HttpClient http;
 
-    private ApiInstance(Process process, StringBuilder output, HttpClient http)
+    private ApiInstance(Process process, StringBuilder output, HttpClient http, string connectionString)
     {
+        ConnectionString = connectionString;
         this.process = process;
         this.output = output;
         this.http = http;
@@ -32,6 +33,8 @@ public sealed class ApiInstance : IAsyncDisposable
 
     public string OwnerPrefix { get; }
 
+    private string ConnectionString { get; }
+
     public static async Task<ApiInstance> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
     {
         var environment = Environment(database.ConnectionString, "Testing");
@@ -39,7 +42,7 @@ public sealed class ApiInstance : IAsyncDisposable
         environment["Webhooks__AllowedHosts__0"] = "127.0.0.1";
         var output = new StringBuilder();
         var (process, http) = StartUnthrottled(environment, settings, output);
-        var instance = new ApiInstance(process, output, http);
+        var instance = new ApiInstance(process, output, http, database.ConnectionString);
         try
         {
             await WaitUntilServingAsync(http, process, output);
@@ -60,6 +63,11 @@ public sealed class ApiInstance : IAsyncDisposable
     {
         var registered = await http.PostAsJsonAsync("/api/v1/auth/register", new { email = AdminEmail, password = Password, display_name = "Root" });
         Assert.That((int)registered.StatusCode, Is.AnyOf(201, 409), await registered.Content.ReadAsStringAsync());
+        if ((int)registered.StatusCode == 201)
+        {
+            await ApiProcess.VerifyEmailAsync(ConnectionString, AdminEmail);
+        }
+
         var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = Password });
         var text = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(200), text);

@@ -64,6 +64,19 @@ public static class ApiProcess
         return process;
     }
 
+    /// <summary>
+    /// Verifies <paramref name="email"/> as an operator does, with <c>Platform.Api.dll verify-email</c> against the
+    /// database (a bootstrap admin address then becomes admin), and asserts it succeeded.
+    /// </summary>
+    public static async Task VerifyEmailAsync(string connectionString, string email)
+    {
+        var environment = Environment(connectionString, "Testing");
+        environment["Bootstrap__AdminEmails"] = email;
+        var (exit, output) = await RunToExitAsync(environment, "verify-email", email);
+        NUnit.Framework.Assert.That(exit, NUnit.Framework.Is.Zero, output);
+        NUnit.Framework.Assert.That(output, NUnit.Framework.Does.Contain($"verify-email: {email} is verified; roles: admin, customer."));
+    }
+
     public static async Task<(int Exit, string Output)> RunToExitAsync(Dictionary<string, string?> environment, params string[] args)
     {
         var output = new StringBuilder();

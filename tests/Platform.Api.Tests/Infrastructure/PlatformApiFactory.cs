@@ -45,6 +45,14 @@ public sealed class PlatformApiFactory(TestDatabase database, IDictionary<string
         });
     }
 
+    /// <summary>Verifies an address as an operator does (<c>verify-email</c>): through the application's own command.</summary>
+    public async Task VerifyEmailAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>()
+            .Send(new Platform.Application.Identity.Commands.MarkEmailVerified.MarkEmailVerifiedCommand(email));
+    }
+
     private sealed class ClientIpStartupFilter : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>

@@ -61,7 +61,7 @@ public sealed class AuditTests : ApplicationTestBase
     [Test]
     public async Task Passwords_never_reach_the_audit_log()
     {
-        await App.SendAsync(new RegisterUserCommand("secret@example.com", "my very secret password", "Sec"));
+        await App.SendAsync(new RegisterUserCommand("audited@example.com", "my very secret password", "Sec"));
 
         await using var command = Database.DataSource.CreateCommand("SELECT changes::text FROM audit_log WHERE action = 'users.register'");
         var changes = (string)(await command.ExecuteScalarAsync())!;
@@ -70,7 +70,7 @@ public sealed class AuditTests : ApplicationTestBase
         {
             Assert.That(changes, Does.Not.Contain("my very secret password"));
             Assert.That(json.GetProperty("password").GetString(), Is.EqualTo(AuditRedactor.Redacted));
-            Assert.That(json.GetProperty("email").GetString(), Is.EqualTo("secret@example.com"));
+            Assert.That(json.GetProperty("email").GetString(), Is.EqualTo("audited@example.com"));
         });
     }
 

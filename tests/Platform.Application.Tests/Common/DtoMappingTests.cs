@@ -35,6 +35,8 @@ public sealed class DtoMappingTests
         ["WebhookResealDto"] = "a count",
         ["WebhookTestDataDto"] = "the data of a test message, built from the endpoint id and a fixed text",
         ["OneTimeCodeAcceptedDto"] = "one fixed answer, the same for every address",
+        ["AccountMailAcceptedDto"] = "fixed answers, the same for every address",
+        ["AccountMailRequestDto"] = "an outbox payload built by the request from its own fields",
         ["SloRecommendationsDto"] = "composed from the configured objectives and the measured percentiles",
         ["SloRecommendationDto"] = "computed from a route's percentile, not a stored row",
         ["ErrorCountsDto"] = "composed from the error catalogue and the summed per-minute counts",

@@ -2,6 +2,7 @@ using NUnit.Framework;
 using Platform.Application.Common.Errors;
 using Platform.Application.Identity.Commands.IssueToken;
 using Platform.Application.Identity.Commands.RefreshToken;
+using Platform.Application.Identity.Commands.MarkEmailVerified;
 using Platform.Application.Identity.Commands.RegisterUser;
 using Platform.Application.Identity.Commands.SetUserRoles;
 using Platform.Application.Identity.Queries.GetCurrentUser;
@@ -83,10 +84,23 @@ public sealed class AccountTests : ApplicationTestBase
     }
 
     [Test]
-    public async Task A_bootstrap_admin_email_gets_the_admin_role()
+    public async Task A_bootstrap_admin_email_gets_the_admin_role_only_once_it_is_verified()
     {
-        var user = await App.SendAsync(new RegisterUserCommand("Root@Example.com", Password, "Root"));
-        Assert.That(user.Roles, Does.Contain(Role.Admin));
+        var registered = await App.SendAsync(new RegisterUserCommand("Root@Example.com", Password, "Root"));
+        var other = await App.SendAsync(new RegisterUserCommand("other@example.com", Password, "Other"));
+        var verified = await App.SendAsync(new MarkEmailVerifiedCommand("root@example.com"));
+        var otherVerified = await App.SendAsync(new MarkEmailVerifiedCommand("other@example.com"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(registered.Roles, Is.EqualTo(new[] { Role.Customer }), "registering the address grants nothing");
+            Assert.That(registered.EmailVerified, Is.False);
+            Assert.That(verified.Roles, Is.EqualTo(new[] { Role.Admin, Role.Customer }));
+            Assert.That(verified.EmailVerified, Is.True);
+            Assert.That(otherVerified.Roles, Is.EqualTo(new[] { Role.Customer }));
+            Assert.That(other.Id, Is.EqualTo(otherVerified.Id));
+        });
+        Assert.That(await App.Database.CountAsync("audit_log", "action = 'users.bootstrap_admin_granted'"), Is.EqualTo(1));
     }
 
     [Test]

@@ -34,7 +34,7 @@ public sealed partial class ProjectionSqlTests : ApplicationTestBase
         var cases = new Dictionary<string, (string Sql, string[] Columns)>
         {
             // No password_hash, normalized_email or updated_at: the whole row is never read.
-            ["users"] = (db.Users.ProjectToDto<UserDto>(config).ToQueryString(), ["id", "email", "display_name", "roles", "created_at", "disabled_at"]),
+            ["users"] = (db.Users.ProjectToDto<UserDto>(config).ToQueryString(), ["id", "email", "email_verified_at", "display_name", "roles", "created_at", "disabled_at"]),
             ["tickets"] = (db.Tickets.ProjectToDto<TicketDto>(config).ToQueryString(),
                 ["id", "subject", "body", "priority", "status", "requester_id", "assignee_id", "created_at", "updated_at", "version"]),
             ["ticket comments"] = (db.TicketComments.ProjectToDto<TicketCommentDto>(config).ToQueryString(), ["id", "ticket_id", "author_id", "body", "created_at"]),

@@ -26,7 +26,7 @@ public class IdentityDomainEventTests
     [Test]
     public void ChangePasswordHash_RaisesPasswordChanged()
     {
-        var user = User.Register("ada@example.com", "Ada", "hash-1", isBootstrapAdmin: false, Now);
+        var user = User.Register("ada@example.com", "Ada", "hash-1", Now);
 
         user.ChangePasswordHash("hash-2", Now.AddDays(1));
 
@@ -36,7 +36,7 @@ public class IdentityDomainEventTests
     [Test]
     public void Disable_RaisesDisabled_OnlyWhenItWasEnabled()
     {
-        var user = User.Register("ada@example.com", "Ada", "hash-1", isBootstrapAdmin: false, Now);
+        var user = User.Register("ada@example.com", "Ada", "hash-1", Now);
 
         user.Disable(Now.AddDays(1));
         user.Disable(Now.AddDays(2));

@@ -10,17 +10,55 @@ public class UserTests
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Later = Now.AddDays(1);
 
-    private static User RegisterCustomer() => User.Register("ada@example.com", "Ada", "hash-1", isBootstrapAdmin: false, Now);
+    private static User RegisterCustomer() => User.Register("ada@example.com", "Ada", "hash-1", Now);
 
     [Test]
-    public void Register_BootstrapAdmin_GetsCustomerAndAdminRoles()
+    public void VerifyEmail_BootstrapAdmin_GrantsAdminOnlyOnVerificationAndOnlyOnce()
     {
-        var user = User.Register("root@example.com", "Root", "hash-1", isBootstrapAdmin: true, Now);
+        var user = User.Register("root@example.com", "Root", "hash-1", Now);
+        Assert.That(user.IsInRole(Role.Admin), Is.False, "registering a bootstrap address grants nothing");
+
+        var first = user.VerifyEmail(isBootstrapAdmin: true, Later);
+        var second = user.VerifyEmail(isBootstrapAdmin: true, Later.AddHours(1));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(user.Roles, Is.EquivalentTo(new[] { Role.Customer, Role.Admin }));
-            Assert.That(user.IsInRole(Role.Admin), Is.True);
+            Assert.That(first, Is.EqualTo(new EmailVerification(Verified: true, MadeAdmin: true)));
+            Assert.That(second, Is.EqualTo(new EmailVerification(Verified: false, MadeAdmin: false)));
+            Assert.That(user.Roles, Is.EqualTo(new[] { Role.Admin, Role.Customer }));
+            Assert.That(user.EmailVerifiedAt, Is.EqualTo(Later), "the first verification's time stays");
+            Assert.That(user.UpdatedAt, Is.EqualTo(Later));
+        }
+    }
+
+    [Test]
+    public void VerifyEmail_OrdinaryAddress_VerifiesWithoutAnyRole()
+    {
+        var user = RegisterCustomer();
+
+        var result = user.VerifyEmail(isBootstrapAdmin: false, Later);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new EmailVerification(Verified: true, MadeAdmin: false)));
+            Assert.That(user.IsEmailVerified, Is.True);
+            Assert.That(user.Roles, Is.EqualTo(new[] { Role.Customer }));
+        }
+    }
+
+    [Test]
+    public void ChangeEmail_MovesToTheNewAddressVerifiedAndReturnsTheOld()
+    {
+        var user = RegisterCustomer();
+
+        var old = user.ChangeEmail("  Ada.New@Example.com ", Later);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(old, Is.EqualTo("ada@example.com"));
+            Assert.That(user.Email, Is.EqualTo("Ada.New@Example.com"));
+            Assert.That(user.NormalizedEmail, Is.EqualTo(EmailAddress.Normalize("ada.new@example.com")));
+            Assert.That(user.EmailVerifiedAt, Is.EqualTo(Later));
         }
     }
 
@@ -39,7 +77,7 @@ public class UserTests
     [Test]
     public void Register_Always_TrimsEmailAndDisplayNameAndStampsNow()
     {
-        var user = User.Register("  Ada@Example.com ", "  Ada Lovelace ", "hash-1", isBootstrapAdmin: false, Now);
+        var user = User.Register("  Ada@Example.com ", "  Ada Lovelace ", "hash-1", Now);
 
         using (Assert.EnterMultipleScope())
         {
@@ -54,8 +92,8 @@ public class UserTests
     [Test]
     public void Register_EmailsDifferingOnlyInCaseAndPadding_NormaliseToTheSameUpperCaseValue()
     {
-        var first = User.Register("A@x.io ", "A", "hash-1", isBootstrapAdmin: false, Now);
-        var second = User.Register("a@X.IO", "B", "hash-2", isBootstrapAdmin: false, Now);
+        var first = User.Register("A@x.io ", "A", "hash-1", Now);
+        var second = User.Register("a@X.IO", "B", "hash-2", Now);
 
         using (Assert.EnterMultipleScope())
         {

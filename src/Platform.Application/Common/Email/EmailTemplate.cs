@@ -40,9 +40,20 @@ public sealed class EmailTemplate
     /// <summary>A value the reader must copy exactly (a code), set apart in both parts.</summary>
     public EmailTemplate Code(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         text.Append("    ").Append(value).Append("\r\n\r\n");
-        html.Append("<p style=\"font-size:28px;font-weight:bold;letter-spacing:6px;font-family:Consolas,Menlo,monospace\">")
+        html.Append(value.Length <= 12
+                ? "<p style=\"font-size:28px;font-weight:bold;letter-spacing:6px;font-family:Consolas,Menlo,monospace\">"
+                : "<p style=\"font-size:16px;font-weight:bold;font-family:Consolas,Menlo,monospace;word-break:break-all\">")
             .Append(Encode(value)).Append("</p>");
+        return this;
+    }
+
+    /// <summary>A link the reader follows: its address on a line of its own in the text part, a link in the HTML.</summary>
+    public EmailTemplate Link(string label, string url)
+    {
+        text.Append(label).Append(":\r\n").Append(url).Append("\r\n\r\n");
+        html.Append("<p><a href=\"").Append(Encode(url)).Append("\">").Append(Encode(label)).Append("</a></p>");
         return this;
     }
 

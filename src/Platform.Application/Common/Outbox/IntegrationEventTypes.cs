@@ -24,6 +24,7 @@ public static class IntegrationEventTypes
     public const string UsersDisabled = "users.disabled";
     public const string WebhooksEndpointDisabled = "webhooks.endpoint_disabled";
     public const string InboundReceived = "inbound.received";
+    public const string IdentityAccountMailRequested = "identity.account_mail_requested";
 
     public static IReadOnlyList<IntegrationEventType> All { get; } =
     [
@@ -40,6 +41,7 @@ public static class IntegrationEventTypes
         new(UsersPasswordChanged, "A user's password was changed.", typeof(UserDto)),
         new(UsersDisabled, "An admin disabled an account.", typeof(UserDto)),
         new(WebhooksEndpointDisabled, "Platform disabled a webhook endpoint: it answered 410 Gone, or failed without a break for too long.", typeof(Webhooks.WebhookEndpointDto)),
+        new(IdentityAccountMailRequested, "Someone asked for an account mail (a verification link, a password reset, a sign-in code, an email change) for an address that may or may not have an account; internal: its handler decides whether to mail and is not offered to webhook endpoints.", typeof(Application.Identity.AccountMailRequestDto)),
         new(InboundReceived, "A verified inbound webhook was stored in the inbox, or an admin asked to reprocess one; internal: it runs the source's handler and is not offered to webhook endpoints.", typeof(Application.Inbound.InboundEventReceivedDto)),
     ];
 }

@@ -4,12 +4,17 @@ using Platform.Application.Common.Email;
 namespace Platform.Application.Identity.Emails;
 
 /// <summary>The account emails: their templates, names and wording, in one place.</summary>
-internal sealed class IdentityEmails(IOptions<EmailOptions> options)
+internal sealed class IdentityEmails(IOptions<EmailOptions> options, IOptions<AuthOptions> auth)
 {
     public const string OneTimeCode = "one_time_code";
     public const string PasswordChanged = "password_changed";
     public const string RefreshReuse = "refresh_reuse_detected";
     public const string AccountDisabled = "account_disabled";
+    public const string EmailVerification = "email_verification";
+    public const string EmailChange = "email_change";
+    public const string EmailChangeTaken = "email_change_taken";
+    public const string EmailChanged = "email_changed";
+    public const string PasswordReset = "password_reset";
 
     private string Product => options.Value.ProductName;
 
@@ -49,4 +54,72 @@ internal sealed class IdentityEmails(IOptions<EmailOptions> options)
             .Facts(("When", EmailTemplate.Time(disabledAt)))
             .Paragraph("If you think this is a mistake, contact your administrator.")
             .Build();
+
+    public EmailContent EmailVerificationMail(string displayName, string token, TimeSpan validFor) =>
+        WithToken(
+            new EmailTemplate(Product, "Confirm your email address")
+                .Paragraph($"Hello {displayName},")
+                .Paragraph($"Confirm that this address belongs to your {Product} account. The link and the code work once, for {Duration(validFor)}."),
+            auth.Value.VerifyEmailUrl,
+            "Confirm your address",
+            token)
+            .Paragraph("If you did not create an account, ignore this message: the address stays unconfirmed.")
+            .Build();
+
+    public EmailContent EmailChangeMail(string displayName, string currentEmail, string token, TimeSpan validFor) =>
+        WithToken(
+            new EmailTemplate(Product, "Confirm your new email address")
+                .Paragraph($"Hello {displayName},")
+                .Paragraph($"You asked to move your {Product} account from {currentEmail} to this address. It moves when you confirm, within {Duration(validFor)}."),
+            auth.Value.VerifyEmailUrl,
+            "Confirm the new address",
+            token)
+            .Paragraph("If you did not ask for this, ignore this message: nothing changes.")
+            .Build();
+
+    public EmailContent EmailChangeTakenMail() =>
+        new EmailTemplate(Product, "Your email address was not changed")
+            .Paragraph($"Someone signed in to {Product} asked to move their account to this address, but another account already uses it, so nothing changed.")
+            .Paragraph("If that was you, sign in with this address instead. Otherwise, ignore this message.")
+            .Build();
+
+    public EmailContent EmailChangedMail(string displayName, string newEmail, DateTimeOffset changedAt) =>
+        new EmailTemplate(Product, "Your email address was changed")
+            .Paragraph($"Hello {displayName},")
+            .Paragraph($"Your {Product} account now uses {newEmail}. Mail about the account goes there from now on.")
+            .Facts(("When", EmailTemplate.Time(changedAt)))
+            .Paragraph("If this was not you, contact support at once: someone may have your password.")
+            .Build();
+
+    public EmailContent PasswordResetMail(string displayName, string token, TimeSpan validFor) =>
+        WithToken(
+            new EmailTemplate(Product, "Reset your password")
+                .Paragraph($"Hello {displayName},")
+                .Paragraph($"Someone asked to reset the password of your {Product} account. The link and the code work once, for {Duration(validFor)}; a newer request replaces them."),
+            auth.Value.ResetPasswordUrl,
+            "Choose a new password",
+            token)
+            .Paragraph("If you did not ask for it, ignore this message: your password stays as it is.")
+            .Build();
+
+    /// <summary>The link (when <paramref name="urlTemplate"/> is set) and the token as a code to paste.</summary>
+    private static EmailTemplate WithToken(EmailTemplate template, string urlTemplate, string label, string token)
+    {
+        if (!string.IsNullOrWhiteSpace(urlTemplate))
+        {
+            template.Link(label, urlTemplate.Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal));
+            template.Paragraph("Or paste this code where you are asked for it:");
+        }
+        else
+        {
+            template.Paragraph("Paste this code where you are asked for it:");
+        }
+
+        return template.Code(token);
+    }
+
+    private static string Duration(TimeSpan value) =>
+        value.TotalHours >= 1 && value.TotalHours == Math.Floor(value.TotalHours)
+            ? $"{(int)value.TotalHours} hour{(value.TotalHours == 1 ? string.Empty : "s")}"
+            : $"{(int)Math.Ceiling(value.TotalMinutes)} minutes";
 }

@@ -9,6 +9,7 @@ namespace Platform.Application.Identity.Commands.ChangePassword;
 internal sealed class ChangePasswordCommandHandler(
     IPlatformDbContext db,
     IPasswordHasher passwordHasher,
+    PasswordStrength passwordStrength,
     ICurrentUser currentUser,
     TimeProvider timeProvider) : IRequestHandler<ChangePasswordCommand, RevocationResultDto>
 {
@@ -20,6 +21,8 @@ internal sealed class ChangePasswordCommandHandler(
         {
             throw new RequestValidationException("current_password", "current_password is wrong.");
         }
+
+        passwordStrength.Ensure("new_password", request.NewPassword, user.Email, user.DisplayName);
 
         var now = timeProvider.GetUtcNowMicros();
         user.ChangePasswordHash(passwordHasher.Hash(request.NewPassword), now);

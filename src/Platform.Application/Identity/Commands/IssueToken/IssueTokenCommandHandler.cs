@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Identity.Commands.RecordFailedSignIn;
@@ -19,6 +20,7 @@ internal sealed class IssueTokenCommandHandler(
     IPasswordHasher passwordHasher,
     ILoginFailureStore failures,
     IMediator mediator,
+    IOptions<AuthOptions> options,
     TimeProvider timeProvider) : IRequestHandler<IssueTokenCommand, TokenDto>
 {
     /// <summary>A run of failures older than this is forgotten: the back-off starts again from the beginning.</summary>
@@ -57,6 +59,15 @@ internal sealed class IssueTokenCommandHandler(
         {
             await mediator.Send(new RecordFailedSignInCommand(normalized, user.Id, "account_disabled", null), cancellationToken);
             throw new ForbiddenException(IdentityErrorCodes.AccountDisabled, "This account is disabled. Contact an administrator.");
+        }
+
+        // Checked after the password, so the answer reveals nothing to someone who does not know it.
+        if (options.Value.RequireVerifiedEmail && !user.IsEmailVerified)
+        {
+            await mediator.Send(new RecordFailedSignInCommand(normalized, user.Id, "email_unverified", null), cancellationToken);
+            throw new ForbiddenException(
+                IdentityErrorCodes.EmailUnverified,
+                "Confirm your email address first: use the link in the mail we sent, or ask for a new one with POST /api/v1/auth/email/verify/resend.");
         }
 
         await failures.ResetAsync(normalized, cancellationToken);

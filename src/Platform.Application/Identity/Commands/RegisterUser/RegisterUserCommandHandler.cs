@@ -1,7 +1,6 @@
 using MapsterMapper;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
 using Platform.Domain.Identity;
@@ -11,12 +10,13 @@ namespace Platform.Application.Identity.Commands.RegisterUser;
 internal sealed class RegisterUserCommandHandler(
     IPlatformDbContext db,
     IPasswordHasher passwordHasher,
-    IOptions<BootstrapOptions> bootstrap,
+    PasswordStrength passwordStrength,
     TimeProvider timeProvider,
     IMapper mapper) : IRequestHandler<RegisterUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
     {
+        passwordStrength.Ensure("password", request.Password, request.Email, request.DisplayName);
         var normalized = EmailAddress.Normalize(request.Email);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
         {
@@ -27,9 +27,12 @@ internal sealed class RegisterUserCommandHandler(
             request.Email,
             request.DisplayName,
             passwordHasher.Hash(request.Password),
-            bootstrap.Value.IsAdminEmail(normalized),
             timeProvider.GetUtcNowMicros());
         db.Users.Add(user);
+
+        // The verification mail is requested through the outbox like every account mail: its token and mail are
+        // written by one handler, once, after this commits.
+        db.RequestAccountMail(AccountMailKinds.EmailVerification, user.Email, timeProvider, user.Id);
         return mapper.Map<UserDto>(user);
     }
 

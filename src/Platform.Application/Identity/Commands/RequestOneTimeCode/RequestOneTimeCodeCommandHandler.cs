@@ -1,43 +1,20 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Email;
 using Platform.Application.Common.Interfaces;
-using Platform.Application.Identity.Emails;
-using Platform.Domain.Identity;
+using Platform.Application.Common.Outbox;
 
 namespace Platform.Application.Identity.Commands.RequestOneTimeCode;
 
 /// <summary>
-/// The code and its mail are written in one transaction: the mail goes out only if the code was stored, and the new
-/// code replaces the old one, so only the latest mailed code works.
+/// Writes the request to the outbox and nothing else, for every address: whether an account uses it is looked up by
+/// <c>SendAccountMailCommand</c> later, so neither the answer nor its time says which addresses have accounts. Only
+/// the latest mailed code works.
 /// </summary>
-internal sealed class RequestOneTimeCodeCommandHandler(
-    IPlatformDbContext db,
-    IOneTimeCodes codes,
-    IEmailQueue queue,
-    IdentityEmails emails,
-    TimeProvider timeProvider) : IRequestHandler<RequestOneTimeCodeCommand, OneTimeCodeAcceptedDto>
+internal sealed class RequestOneTimeCodeCommandHandler(IPlatformDbContext db, TimeProvider timeProvider)
+    : IRequestHandler<RequestOneTimeCodeCommand, OneTimeCodeAcceptedDto>
 {
-    public async Task<OneTimeCodeAcceptedDto> Handle(RequestOneTimeCodeCommand request, CancellationToken cancellationToken)
+    public Task<OneTimeCodeAcceptedDto> Handle(RequestOneTimeCodeCommand request, CancellationToken cancellationToken)
     {
-        var normalized = EmailAddress.Normalize(request.Email);
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedEmail == normalized && u.DisabledAt == null)
-            .Select(u => new { u.Id, u.Email, u.DisplayName })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (user is null || await db.EmailSuppressions.AnyAsync(s => s.Email == normalized, cancellationToken))
-        {
-            return OneTimeCodeAcceptedDto.Instance;
-        }
-
-        var now = timeProvider.GetUtcNowMicros();
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        await codes.ReplaceAsync(user.Id, code, now, now + OneTimeCodeRules.Lifetime, cancellationToken);
-        await queue.EnqueueAsync(
-            new EmailDraft(IdentityEmails.OneTimeCode, user.Email, emails.OneTimeCodeMail(user.DisplayName, code, OneTimeCodeRules.Lifetime)),
-            cancellationToken);
-        return OneTimeCodeAcceptedDto.Instance;
+        db.RequestAccountMail(AccountMailKinds.OneTimeCode, request.Email, timeProvider);
+        return Task.FromResult(OneTimeCodeAcceptedDto.Instance);
     }
 }

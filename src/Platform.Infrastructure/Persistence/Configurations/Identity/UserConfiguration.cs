@@ -16,6 +16,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).IsRequired();
         builder.Property(u => u.PasswordHash).IsRequired();
         builder.Ignore(u => u.IsDisabled);
+        builder.Ignore(u => u.IsEmailVerified);
         builder.PrimitiveCollection(u => u.Roles).HasField("roles").UsePropertyAccessMode(PropertyAccessMode.Field).IsRequired();
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ux_users_normalized_email");
     }

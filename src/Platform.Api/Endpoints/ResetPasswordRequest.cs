@@ -1,0 +1,3 @@
+namespace Platform.Api.Endpoints;
+
+public sealed record ResetPasswordRequest(string? Token, string? NewPassword);

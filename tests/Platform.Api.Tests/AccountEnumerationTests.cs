@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using NUnit.Framework;
+using Platform.Api.Tests.Infrastructure;
+
+namespace Platform.Api.Tests;
+
+/// <summary>
+/// The three requests that name an address (forgot password, resend verification, one-time code) answer an existing
+/// and an unknown address with the same status, body and headers, in about the same time: each only writes the
+/// request to the outbox, and the lookup happens later, off the request.
+/// </summary>
+public sealed class AccountEnumerationTests : ApiTestBase
+{
+    /// <summary>Headers that differ on every response by design.</summary>
+    private static readonly HashSet<string> PerRequest = new(StringComparer.OrdinalIgnoreCase) { "X-Request-ID", "X-Trace-Id", "Date", "traceparent" };
+
+    private int nextIp;
+
+    /// <summary>
+    /// Waits until the work earlier requests left behind (the outbox handler, the email worker) is done, so every
+    /// request is timed on a quiet process: otherwise the request after an existing address pays for its mail.
+    /// </summary>
+    private async Task QuietAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        while (await Database.CountAsync("outbox_messages", "status = 'pending'") + await Database.CountAsync("email_messages", "status = 'pending'") > 0)
+        {
+            Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "the outbox and the email queue did not drain");
+            await Task.Delay(5);
+        }
+    }
+
+    private async Task<(int Status, string Body, string Headers, TimeSpan Elapsed)> AskAsync(string path, string email)
+    {
+        await QuietAsync();
+        // A client address of its own per request, so the rate-limit headers count the same for both.
+        using var client = Client(clientIp: $"198.51.{(nextIp / 250) % 250}.{(nextIp++ % 250) + 1}");
+        var timer = Stopwatch.StartNew();
+        var response = await client.PostAsJsonAsync(path, new { email });
+        var body = await response.Content.ReadAsStringAsync();
+        timer.Stop();
+        var headers = string.Join(
+            "\n",
+            response.Headers.Concat(response.Content.Headers)
+                .Where(h => !PerRequest.Contains(h.Key))
+                .OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(h => $"{h.Key}: {string.Join(",", h.Value)}"));
+        return ((int)response.StatusCode, body, headers, timer.Elapsed);
+    }
+
+    [TestCase("/api/v1/auth/password/forgot")]
+    [TestCase("/api/v1/auth/email/verify/resend")]
+    [TestCase("/api/v1/auth/otp/request")]
+    public async Task Existing_and_unknown_addresses_get_the_same_answer_in_about_the_same_time(string path)
+    {
+        const int Rounds = 80;
+        var known = new List<string>();
+        for (var i = 0; i < Rounds + 5; i++)
+        {
+            var email = $"known-{i}-{Guid.NewGuid():N}@example.com";
+            using var anonymous = Client(clientIp: "192.0.2.10");
+            var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password, display_name = "Known" });
+            Assert.That((int)registered.StatusCode, Is.EqualTo(201));
+            known.Add(email);
+        }
+
+        // Warm-up, then alternate so that a slow moment of the machine falls on both sides alike.
+        for (var i = 0; i < 5; i++)
+        {
+            await AskAsync(path, known[Rounds + i]);
+            await AskAsync(path, $"warm-{i}-{Guid.NewGuid():N}@example.com");
+        }
+
+        var existing = new List<(int Status, string Body, string Headers, TimeSpan Elapsed)>();
+        var unknown = new List<(int Status, string Body, string Headers, TimeSpan Elapsed)>();
+        for (var i = 0; i < Rounds; i++)
+        {
+            if (i % 2 == 0)
+            {
+                existing.Add(await AskAsync(path, known[i]));
+                unknown.Add(await AskAsync(path, $"nobody-{i}-{Guid.NewGuid():N}@example.com"));
+            }
+            else
+            {
+                unknown.Add(await AskAsync(path, $"nobody-{i}-{Guid.NewGuid():N}@example.com"));
+                existing.Add(await AskAsync(path, known[i]));
+            }
+        }
+
+        var medianExisting = Median(existing.Select(r => r.Elapsed));
+        var medianUnknown = Median(unknown.Select(r => r.Elapsed));
+        await TestContext.Out.WriteLineAsync($"{path}: median {medianExisting.TotalMilliseconds:0.00} ms for existing, {medianUnknown.TotalMilliseconds:0.00} ms for unknown addresses.");
+        Assert.Multiple(() =>
+        {
+            Assert.That(existing.Concat(unknown).Select(r => r.Status).Distinct(), Is.EqualTo(new[] { 202 }));
+            Assert.That(existing.Concat(unknown).Select(r => r.Body).Distinct().Count(), Is.EqualTo(1), "one body for every address");
+            Assert.That(existing.Concat(unknown).Select(r => r.Headers).Distinct().Count(), Is.EqualTo(1), "one set of headers for every address");
+            var ratio = medianExisting.TotalMilliseconds / medianUnknown.TotalMilliseconds;
+            Assert.That(ratio, Is.InRange(1 / 1.2, 1.2), $"median times differ by more than 20% (ratio {ratio:0.00})");
+        });
+    }
+
+    private static TimeSpan Median(IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
