@@ -25,7 +25,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
             }
 
-            if (context.GetEndpoint()?.Metadata.GetMetadata<NoStoreMetadata>() is not null)
+            // A refusal is written by the exception handler, which clears the endpoint; the feature keeps it.
+            var endpoint = context.GetEndpoint() ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint;
+            if (endpoint?.Metadata.GetMetadata<NoStoreMetadata>() is not null)
             {
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";

@@ -16,11 +16,15 @@ internal sealed class EmailVerifier(
     IRequestContext requestContext)
 {
     /// <param name="user">A tracked account.</param>
-    /// <param name="method">How the address was proven, for the audit row: <c>token</c>, <c>email_change</c>, <c>operator</c>.</param>
-    public void Verify(User user, string method, DateTimeOffset now)
+    /// <param name="method">How the address was proven, for the audit row: <c>token</c>, <c>email_change</c>, <c>password_reset</c>, <c>operator</c>.</param>
+    /// <param name="grantsBootstrapAdmin">
+    /// False for an email change: there the requester, not the mailbox's owner, chose to move to the address, and one
+    /// click by an owner who did not ask must not make the requester an admin.
+    /// </param>
+    public void Verify(User user, string method, DateTimeOffset now, bool grantsBootstrapAdmin = true)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var result = user.VerifyEmail(bootstrap.Value.IsAdminEmail(user.NormalizedEmail), now);
+        var result = user.VerifyEmail(grantsBootstrapAdmin && bootstrap.Value.IsAdminEmail(user.NormalizedEmail), now);
         if (result.Verified)
         {
             AuditLog.Add(

@@ -20,7 +20,7 @@ internal sealed class MarkEmailVerifiedCommandHandler(
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken)
             ?? throw new NotFoundException(IdentityErrorCodes.UserNotFound, "No account uses this address.");
         verifier.Verify(user, "operator", timeProvider.GetUtcNowMicros());
-        await tokens.RevokeAsync(user.Id, [AccountTokenPurpose.EmailVerification], cancellationToken);
+        await tokens.RevokeAsync(user.Id, [AccountTokenPurpose.EmailVerification, AccountTokenPurpose.EmailChange], cancellationToken);
         return mapper.Map<UserDto>(user);
     }
 }

@@ -90,6 +90,12 @@ internal sealed class SendAccountMailCommandHandler(
             return false;
         }
 
+        // A redelivery after the move was made finds the account at the address already: nothing to send.
+        if (string.Equals(EmailAddress.Normalize(user.Email), normalized, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         // The requester is never told whether another account uses the address; its owner is.
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
         {

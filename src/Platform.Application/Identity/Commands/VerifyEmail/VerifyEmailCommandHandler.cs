@@ -38,6 +38,9 @@ internal sealed class VerifyEmailCommandHandler(
             }
 
             verifier.Verify(user, "token", now);
+
+            // The address's owner has just shown up: a move of the account someone asked for before is dropped.
+            await tokens.RevokeAsync(user.Id, [AccountTokenPurpose.EmailChange], cancellationToken);
             return mapper.Map<UserDto>(user);
         }
 
@@ -46,7 +49,7 @@ internal sealed class VerifyEmailCommandHandler(
             var user = await LiveUserAsync(change.UserId, cancellationToken);
             var old = user.ChangeEmail(change.Email, now);
             await tokens.RevokeAsync(user.Id, [AccountTokenPurpose.EmailVerification, AccountTokenPurpose.PasswordReset], cancellationToken);
-            verifier.Verify(user, "email_change", now);
+            verifier.Verify(user, "email_change", now, grantsBootstrapAdmin: false);
             AuditLog.Add(
                 db, currentUser, requestContext, now, "users.email_changed", "user", user.Id, AuditOutcome.Succeeded,
                 new { old_email = old, new_email = user.Email },
