@@ -81,7 +81,7 @@ builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddSingleton<CachingJsonWebTokenHandler>();
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-    .Configure<IOptions<AuthOptions>, SigningKeyRing, SessionRevocationCache, CachingJsonWebTokenHandler>((jwt, auth, keys, revocations, tokens) =>
+    .Configure<IOptions<AuthOptions>, SigningKeyRing, SessionRevocationCache, CachingJsonWebTokenHandler, TimeProvider>((jwt, auth, keys, revocations, tokens, clock) =>
     {
         jwt.MapInboundClaims = false;
         // Nothing reads the raw token back from the authentication properties; storing it cost a dictionary and a
@@ -98,6 +98,13 @@ builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationSc
             IssuerSigningKeys = keys.VerificationKeys,
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
             ClockSkew = TimeSpan.FromSeconds(30),
+
+            // Lifetimes are judged by the clock that issued the tokens (TimeProvider), not the machine's directly.
+            LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew) && expires is { } until && until > now - parameters.ClockSkew;
+            },
             NameClaimType = PlatformClaims.Subject,
             RoleClaimType = PlatformClaims.Role,
         };
@@ -226,6 +233,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapAuthEndpoints();
+app.MapMfaEndpoints();
 app.MapAdminEndpoints();
 app.MapEmailAdminEndpoints();
 app.MapTicketEndpoints();

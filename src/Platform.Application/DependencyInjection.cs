@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddOptions<Common.Email.EmailOptions>();
         services.AddScoped<Identity.Emails.IdentityEmails>();
         services.AddSingleton<Identity.PasswordStrength>();
+        services.AddScoped<Identity.SecondFactorGate>();
         services.AddScoped<Identity.EmailVerifier>();
         services.AddOutboxHandler<Identity.Emails.IdentityEmailHandler>(
             IntegrationEventTypes.UsersPasswordChanged, IntegrationEventTypes.UsersDisabled, IntegrationEventTypes.SessionsRefreshReuseDetected);

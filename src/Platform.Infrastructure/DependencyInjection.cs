@@ -86,6 +86,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Identity.ISignInUsers, PostgresSignInUsers>();
         services.AddScoped<Application.Identity.IOneTimeCodes, PostgresOneTimeCodes>();
         services.AddScoped<Application.Identity.IAccountTokens, PostgresAccountTokens>();
+        services.AddSingleton<TotpAuthenticator>();
+        services.AddScoped<Application.Identity.IMfaStore, PostgresMfaStore>();
         services.AddScoped<Application.Identity.ISessionLocks, PostgresSessionLocks>();
         services.AddScoped<Application.Identity.IEndedSessions, PostgresEndedSessions>();
         services.AddScoped<Application.Tickets.ITicketLocks, Tickets.PostgresTicketLocks>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Application.Common.Idempotency;
 using Platform.Application.Common.Paging;
 using Platform.Application.Identity;
+using Platform.Domain.Identity;
 using Platform.Api.Http;
 using Platform.Infrastructure.Configuration;
 using Platform.Infrastructure.Identity;
@@ -125,6 +126,26 @@ internal static class StartupConfiguration
             problems.Add("Auth:PasswordMinimumScore must be 0-4 (zxcvbn's scale; 3 is the default).");
         }
 
+        foreach (var role in auth.RequireMfaForRoles.Where(r => !Role.IsKnown(r)))
+        {
+            problems.Add($"Auth:RequireMfaForRoles has '{role}', which is not a role ({string.Join(", ", Role.All)}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(auth.MfaIssuer) || auth.MfaIssuer.Contains(':', StringComparison.Ordinal) || auth.MfaIssuer.Length > 64)
+        {
+            problems.Add("Auth:MfaIssuer must be a name of 1-64 characters without ':' (authenticator apps show it next to the account).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(auth.MfaEncryptionKey) && !IsKey32(auth.MfaEncryptionKey))
+        {
+            problems.Add("Auth:MfaEncryptionKey must be the base64 of exactly 32 random bytes.");
+        }
+
+        foreach (var index in auth.PreviousMfaEncryptionKeys.Select((k, i) => (k, i)).Where(k => !IsKey32(k.k)).Select(k => k.i))
+        {
+            problems.Add($"Auth:PreviousMfaEncryptionKeys:{index} must be the base64 of exactly 32 random bytes.");
+        }
+
         SettingsBinder.Bind<BootstrapOptions>(configuration, BootstrapOptions.SectionName, problems);
 
         var cors = SettingsBinder.Bind<CorsSettings>(configuration, CorsSettings.SectionName, problems);
@@ -195,6 +216,12 @@ internal static class StartupConfiguration
         problems.AddRange(inbound.Problems());
 
         return problems;
+    }
+
+    private static bool IsKey32(string? value)
+    {
+        var buffer = new byte[value?.Length ?? 0];
+        return value is not null && Convert.TryFromBase64String(value, buffer, out var length) && length == 32;
     }
 
     public static string? ValidateSecretKey(string value)

@@ -43,7 +43,7 @@ internal static class AuthEndpoints
         auth.MapPost("/otp/request", RequestOneTimeCode).WithName(nameof(RequestOneTimeCode)).RequireAuthRateLimit(AccountOfCodeRequest).AllowAnonymous()
             .Produces<OneTimeCodeAcceptedDto>(StatusCodes.Status202Accepted).ApiProblems(400, 415, 429);
         auth.MapPost("/otp/verify", VerifyOneTimeCode).WithName(nameof(VerifyOneTimeCode)).RequireAuthRateLimit(AccountOfCodeVerify).AllowAnonymous().SendsTokens()
-            .Produces<TokenDto>().ApiProblems(400, 401, 415, 429);
+            .Produces<TokenDto>().ApiProblems(400, 401, 403, 415, 429);
         auth.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).RequireAuthRateLimit().AllowAnonymous().SendsTokens()
             .Produces<TokenDto>().ApiProblems(400, 401, 403, 415, 429);
         auth.MapPost("/logout", Logout).WithName(nameof(Logout)).RequireAuthorization().ApiProblems(400, 401, 409, 422, 429);

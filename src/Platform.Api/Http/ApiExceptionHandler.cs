@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using Platform.Application.Common.Errors;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Identity;
 using Platform.Domain.Common;
 
 namespace Platform.Api.Http;
@@ -27,6 +28,21 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             case TooManyRequestsException tooMany:
                 httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Problems.WriteAsync(httpContext, 429, tooMany.Code, Problems.TitleFor(429), tooMany.Message);
+                return true;
+            case SecondFactorRequiredException secondFactor:
+                // The next step's token travels in the problem itself: the sign-in has no other answer to carry it.
+                var factorStatus = StatusFor(secondFactor.Kind);
+                await Problems.WriteAsync(
+                    httpContext,
+                    factorStatus,
+                    secondFactor.Code,
+                    Problems.TitleFor(factorStatus),
+                    secondFactor.Message,
+                    extensions: new Dictionary<string, object?>(StringComparer.Ordinal)
+                    {
+                        ["mfa_token"] = secondFactor.MfaToken,
+                        ["mfa_token_expires_in"] = (int)secondFactor.ExpiresIn.TotalSeconds,
+                    });
                 return true;
             case AppException app:
                 var status = StatusFor(app.Kind);

@@ -23,8 +23,11 @@ internal sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler, IDisposa
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    public CachingJsonWebTokenHandler()
+    private readonly TimeProvider clock;
+
+    public CachingJsonWebTokenHandler(TimeProvider clock)
     {
+        this.clock = clock;
         MapInboundClaims = false;
     }
 
@@ -46,9 +49,10 @@ internal sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler, IDisposa
         if (result.IsValid && result.SecurityToken is JsonWebToken jwt && jwt.ValidTo != DateTime.MinValue)
         {
             var refusedFrom = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + validationParameters.ClockSkew;
-            if (refusedFrom > DateTimeOffset.UtcNow)
+            var now = clock.GetUtcNow();
+            if (refusedFrom > now)
             {
-                cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = refusedFrom });
+                cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = refusedFrom - now });
             }
         }
 

@@ -20,7 +20,8 @@ internal static class Problems
         string code,
         string title,
         string detail,
-        IReadOnlyDictionary<string, string[]>? errors = null)
+        IReadOnlyDictionary<string, string[]>? errors = null,
+        IReadOnlyDictionary<string, object?>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var body = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -37,6 +38,11 @@ internal static class Problems
         if (errors is not null)
         {
             body["errors"] = errors;
+        }
+
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            body.TryAdd(name, value);
         }
 
         context.Items[CodeItem] = code;

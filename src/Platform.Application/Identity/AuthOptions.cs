@@ -71,5 +71,25 @@ public sealed class AuthOptions
     /// <summary>The link in a password-reset mail, with <c>{token}</c>, like <see cref="VerifyEmailUrl"/>; the front end posts it to <c>POST /api/v1/auth/password/reset</c>.</summary>
     public string ResetPasswordUrl { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Roles whose accounts must sign in with an authenticator app (for example <c>admin</c>): until they enrol, their
+    /// sign-in answers 403 <c>auth.mfa_enrolment_required</c> with an <c>mfa_token</c> that can only set one up.
+    /// Empty (the default): two-factor sign-in is each user's choice.
+    /// </summary>
+    public IReadOnlyList<string> RequireMfaForRoles { get; set; } = [];
+
+    /// <summary>The issuer an authenticator app shows next to the account (the <c>otpauth://</c> URI's <c>issuer</c>).</summary>
+    public string MfaIssuer { get; set; } = "Platform";
+
+    /// <summary>
+    /// Seals TOTP secrets at rest (AES-256-GCM): the base64 of 32 random bytes, the same on every instance. Empty:
+    /// a key derived from <see cref="SecretKey"/> (HKDF, a label of its own) seals them. Setting it later is safe:
+    /// the derived key still opens what it sealed.
+    /// </summary>
+    public string? MfaEncryptionKey { get; set; }
+
+    /// <summary>Earlier values of <see cref="MfaEncryptionKey"/>: they open what they sealed but never seal, and a secret is re-sealed under the current key when it is next used.</summary>
+    public IReadOnlyList<string> PreviousMfaEncryptionKeys { get; set; } = [];
+
     public SessionLifetimes SessionLifetimes => new(SessionIdleLifetime, SessionAbsoluteLifetime);
 }

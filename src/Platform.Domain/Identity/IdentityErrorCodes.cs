@@ -17,6 +17,12 @@ public static class IdentityErrorCodes
     public const string EmailTaken = "auth.email_taken";
     public const string TokenInvalid = "auth.token_invalid";
     public const string EmailUnverified = "auth.email_unverified";
+    public const string MfaRequired = "auth.mfa_required";
+    public const string MfaEnrolmentRequired = "auth.mfa_enrolment_required";
+    public const string MfaTokenInvalid = "auth.mfa_token_invalid";
+    public const string MfaCodeInvalid = "auth.mfa_code_invalid";
+    public const string MfaAlreadyEnabled = "auth.mfa_already_enabled";
+    public const string MfaNotEnabled = "auth.mfa_not_enabled";
     public const string SessionNotFound = "sessions.not_found";
     public const string UserNotFound = "users.not_found";
     public const string CannotDisableSelf = "users.cannot_disable_self";

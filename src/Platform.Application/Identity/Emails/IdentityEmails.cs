@@ -15,6 +15,10 @@ internal sealed class IdentityEmails(IOptions<EmailOptions> options, IOptions<Au
     public const string EmailChangeTaken = "email_change_taken";
     public const string EmailChanged = "email_changed";
     public const string PasswordReset = "password_reset";
+    public const string MfaEnabled = "mfa_enabled";
+    public const string MfaDisabled = "mfa_disabled";
+    public const string MfaReset = "mfa_reset";
+    public const string MfaRecoveryCodeUsed = "mfa_recovery_code_used";
 
     private string Product => options.Value.ProductName;
 
@@ -103,6 +107,40 @@ internal sealed class IdentityEmails(IOptions<EmailOptions> options, IOptions<Au
             .Build();
 
     /// <summary>The link (when <paramref name="urlTemplate"/> is set) and the token as a code to paste.</summary>
+    public EmailContent MfaEnabledMail(string displayName, DateTimeOffset at) =>
+        new EmailTemplate(Product, "Two-factor sign-in was turned on")
+            .Paragraph($"Hello {displayName},")
+            .Paragraph("An authenticator app was set up for your account: from now on, signing in asks for its code after your password.")
+            .Facts(("When", EmailTemplate.Time(at)))
+            .Paragraph("Keep your recovery codes somewhere safe. If this was not you, reset your password at once and contact support.")
+            .Build();
+
+    public EmailContent MfaDisabledMail(string displayName, DateTimeOffset at) =>
+        new EmailTemplate(Product, "Two-factor sign-in was turned off")
+            .Paragraph($"Hello {displayName},")
+            .Paragraph("The authenticator app of your account was removed: signing in now needs only your password. Your recovery codes no longer work.")
+            .Facts(("When", EmailTemplate.Time(at)))
+            .Paragraph("If this was not you, reset your password at once, set up two-factor sign-in again and contact support.")
+            .Build();
+
+    public EmailContent MfaResetMail(string displayName, DateTimeOffset at) =>
+        new EmailTemplate(Product, "Two-factor sign-in was reset by an administrator")
+            .Paragraph($"Hello {displayName},")
+            .Paragraph("An administrator removed the authenticator app and recovery codes of your account, as asked when a device and its codes are lost. Signing in now needs only your password until you set up an app again.")
+            .Facts(("When", EmailTemplate.Time(at)))
+            .Paragraph("If you did not ask for this, reset your password at once and contact support.")
+            .Build();
+
+    public EmailContent MfaRecoveryCodeUsedMail(string displayName, int remaining, DateTimeOffset at) =>
+        new EmailTemplate(Product, "A recovery code was used to sign in")
+            .Paragraph($"Hello {displayName},")
+            .Paragraph($"One of your recovery codes was used to sign in. Each works once: you have {remaining} left.")
+            .Facts(("When", EmailTemplate.Time(at)), ("Recovery codes left", remaining.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Paragraph(remaining <= 3
+                ? "You are running low: turn two-factor sign-in off and on again to get ten new codes. If this was not you, reset your password at once."
+                : "If this was not you, reset your password at once and contact support.")
+            .Build();
+
     private static EmailTemplate WithToken(EmailTemplate template, string urlTemplate, string label, string token)
     {
         if (!string.IsNullOrWhiteSpace(urlTemplate))

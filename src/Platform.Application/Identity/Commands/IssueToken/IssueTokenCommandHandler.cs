@@ -13,13 +13,15 @@ namespace Platform.Application.Identity.Commands.IssueToken;
 /// Sign-in: the back-off and the password check run outside any transaction (hashing is slow, and no pooled
 /// connection should wait on it); what it writes goes through its own commands, each one unit of work of the
 /// transaction behaviour: <see cref="StartSessionCommand"/> on success, <see cref="RecordFailedSignInCommand"/> for
-/// the audit row of a refusal.
+/// the audit row of a refusal. An account with a second factor gets an <c>mfa_token</c> instead of a session
+/// (<see cref="SecondFactorGate"/>).
 /// </summary>
 internal sealed class IssueTokenCommandHandler(
     IPlatformDbContext db,
     IPasswordHasher passwordHasher,
     ILoginFailureStore failures,
     IMediator mediator,
+    SecondFactorGate secondFactor,
     IOptions<AuthOptions> options,
     TimeProvider timeProvider) : IRequestHandler<IssueTokenCommand, TokenDto>
 {
@@ -72,6 +74,7 @@ internal sealed class IssueTokenCommandHandler(
 
         await failures.ResetAsync(normalized, cancellationToken);
         var deviceName = string.IsNullOrWhiteSpace(request.DeviceName) ? DeviceLabel.FromUserAgent(request.UserAgent) : request.DeviceName;
+        await secondFactor.EnsurePassedAsync(user, deviceName, request.UserAgent, cancellationToken);
         return await mediator.Send(new StartSessionCommand(user.Id, normalized, user.PasswordHash, deviceName, request.UserAgent), cancellationToken);
     }
 }

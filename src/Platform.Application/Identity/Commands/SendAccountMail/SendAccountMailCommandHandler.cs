@@ -18,6 +18,7 @@ internal sealed class SendAccountMailCommandHandler(
     IPlatformDbContext db,
     IAccountTokens tokens,
     IOneTimeCodes codes,
+    IMfaStore mfa,
     IEmailQueue queue,
     IdentityEmails emails,
     IOptions<AuthOptions> options) : IRequestHandler<SendAccountMailCommand, bool>
@@ -31,9 +32,35 @@ internal sealed class SendAccountMailCommandHandler(
             return false;
         }
 
-        return ask.Kind == AccountMailKinds.EmailChange
-            ? await EmailChangeAsync(ask.UserId!.Value, ask.Email, normalized, request, cancellationToken)
-            : await ForAccountAsync(ask.Kind, normalized, request, cancellationToken);
+        return ask.Kind switch
+        {
+            AccountMailKinds.EmailChange => await EmailChangeAsync(ask.UserId!.Value, ask.Email, normalized, request, cancellationToken),
+            _ when AccountMailKinds.MfaNotices.Contains(ask.Kind, StringComparer.Ordinal) => await MfaNoticeAsync(ask.Kind, ask.UserId!.Value, request, cancellationToken),
+            _ => await ForAccountAsync(ask.Kind, normalized, request, cancellationToken),
+        };
+    }
+
+    /// <summary>A notice about the second factor, to the account's address now (even a disabled account hears of it).</summary>
+    private async Task<bool> MfaNoticeAsync(string kind, Guid userId, SendAccountMailCommand request, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.DisplayName })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        var at = request.RequestedAt;
+        var (template, content) = kind switch
+        {
+            AccountMailKinds.MfaEnabled => (IdentityEmails.MfaEnabled, emails.MfaEnabledMail(user.DisplayName, at)),
+            AccountMailKinds.MfaDisabled => (IdentityEmails.MfaDisabled, emails.MfaDisabledMail(user.DisplayName, at)),
+            AccountMailKinds.MfaReset => (IdentityEmails.MfaReset, emails.MfaResetMail(user.DisplayName, at)),
+            _ => (IdentityEmails.MfaRecoveryCodeUsed, emails.MfaRecoveryCodeUsedMail(user.DisplayName, (await mfa.FindAsync(userId, cancellationToken))?.RecoveryCodesRemaining ?? 0, at)),
+        };
+        return await QueueAsync(template, user.Email, content, request, cancellationToken);
     }
 
     private async Task<bool> ForAccountAsync(string kind, string normalized, SendAccountMailCommand request, CancellationToken cancellationToken)

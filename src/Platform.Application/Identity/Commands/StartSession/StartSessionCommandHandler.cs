@@ -33,7 +33,9 @@ internal sealed class StartSessionCommandHandler(
         db.RefreshTokens.Add(Domain.Identity.RefreshToken.Issue(session.Id, refresh.Hash, now));
         AuditLog.Add(
             db, currentUser, requestContext, now, "auth.login_succeeded", "session", session.Id, AuditOutcome.Succeeded,
-            new { email = request.NormalizedEmail, device_name = session.DeviceName },
+            request.SecondFactor is { } factor
+                ? new { email = request.NormalizedEmail, device_name = session.DeviceName, second_factor = factor }
+                : new { email = request.NormalizedEmail, device_name = session.DeviceName },
             actorId: user.Id);
 
         var access = tokens.CreateAccessToken(user, session.Id);

@@ -12,7 +12,12 @@ namespace Platform.Application.Identity.Commands.VerifyOneTimeCode;
 /// A wrong, expired, used or exhausted code, or an unknown address, all get the same 401, so the answer tells an
 /// attacker nothing; a wrong code counts against the live one, and the fifth kills it.
 /// </summary>
-internal sealed class VerifyOneTimeCodeCommandHandler(IPlatformDbContext db, IOneTimeCodes codes, IMediator mediator, TimeProvider timeProvider)
+internal sealed class VerifyOneTimeCodeCommandHandler(
+    IPlatformDbContext db,
+    IOneTimeCodes codes,
+    IMediator mediator,
+    SecondFactorGate secondFactor,
+    TimeProvider timeProvider)
     : IRequestHandler<VerifyOneTimeCodeCommand, TokenDto>
 {
     public async Task<TokenDto> Handle(VerifyOneTimeCodeCommand request, CancellationToken cancellationToken)
@@ -34,6 +39,14 @@ internal sealed class VerifyOneTimeCodeCommandHandler(IPlatformDbContext db, IOn
         }
 
         var deviceName = string.IsNullOrWhiteSpace(request.DeviceName) ? DeviceLabel.FromUserAgent(request.UserAgent) : request.DeviceName;
+
+        // The mailed code is one factor, like a password: an account with a second factor still needs it. A disabled
+        // account gets no mfa_token; the session start below refuses it.
+        if (!user.IsDisabled)
+        {
+            await secondFactor.EnsurePassedAsync(user, deviceName, request.UserAgent, cancellationToken);
+        }
+
         return await mediator.Send(new StartSessionCommand(user.Id, normalized, user.PasswordHash, deviceName, request.UserAgent), cancellationToken);
     }
 }

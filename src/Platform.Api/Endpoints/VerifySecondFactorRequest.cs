@@ -1,0 +1,3 @@
+namespace Platform.Api.Endpoints;
+
+public sealed record VerifySecondFactorRequest(string? MfaToken, string? Code, string? RecoveryCode, bool? UseCookie);

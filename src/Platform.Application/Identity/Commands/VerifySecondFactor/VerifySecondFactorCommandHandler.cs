@@ -1,0 +1,64 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Errors;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Identity.Commands.CompleteSecondFactorSignIn;
+using Platform.Application.Identity.Commands.RecordFailedSignIn;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Identity.Commands.VerifySecondFactor;
+
+/// <summary>
+/// Wrong codes back off per account like wrong passwords (<see cref="LoginBackoff"/>), checked before any code is
+/// tried, so a stolen password does not let anyone guess six digits at the speed of the network.
+/// </summary>
+internal sealed class VerifySecondFactorCommandHandler(
+    IPlatformDbContext db,
+    IMfaStore mfa,
+    ILoginFailureStore failures,
+    IMediator mediator,
+    TimeProvider timeProvider) : IRequestHandler<VerifySecondFactorCommand, TokenDto>
+{
+    /// <summary>A run of failures older than this is forgotten, as for passwords.</summary>
+    private static readonly TimeSpan ForgetFailuresAfter = TimeSpan.FromHours(24);
+
+    /// <summary>The back-off key of an account's second factor: apart from its password's, and never an address.</summary>
+    public static string BackoffKey(Guid userId) => $"mfa:{userId:N}";
+
+    public async Task<TokenDto> Handle(VerifySecondFactorCommand request, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNowMicros();
+        var challenge = await mfa.FindChallengeAsync(request.MfaToken, MfaChallengePurpose.SignIn, now, cancellationToken)
+            ?? throw new UnauthorizedException(IdentityErrorCodes.MfaTokenInvalid, "The mfa_token is wrong, expired (5 minutes) or already used. Sign in again.");
+        var key = BackoffKey(challenge.UserId);
+        if (await failures.BlockedUntilAsync(key, now, cancellationToken) is { } blockedUntil)
+        {
+            var wait = blockedUntil - now;
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            throw new TooManyRequestsException(
+                IdentityErrorCodes.LoginBackoff,
+                $"Too many wrong codes for this account. Retry in {seconds} second{(seconds == 1 ? string.Empty : "s")}.",
+                wait);
+        }
+
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == challenge.UserId, cancellationToken)
+            ?? throw new UnauthorizedException(IdentityErrorCodes.MfaTokenInvalid, "The mfa_token is wrong, expired (5 minutes) or already used. Sign in again.");
+        var tokens = await mediator.Send(
+            new CompleteSecondFactorSignInCommand(request.MfaToken, user.Id, user.NormalizedEmail, user.PasswordHash, challenge.DeviceName, challenge.UserAgent ?? request.UserAgent, request.Code, request.RecoveryCode),
+            cancellationToken);
+        if (tokens is null)
+        {
+            var count = await failures.RecordFailureAsync(key, timeProvider.GetUtcNowMicros(), ForgetFailuresAfter, LoginBackoff.DelayAfter, cancellationToken);
+            var reason = request.Code is null ? "wrong_recovery_code" : "wrong_mfa_code";
+            await mediator.Send(new RecordFailedSignInCommand(user.NormalizedEmail, user.Id, reason, count), cancellationToken);
+            throw new UnauthorizedException(
+                IdentityErrorCodes.MfaCodeInvalid,
+                request.Code is null
+                    ? "The recovery code is wrong or was used already."
+                    : "The code is wrong or was used already: wait for the app's next code. Check the device's clock is right.");
+        }
+
+        await failures.ResetAsync(key, cancellationToken);
+        return tokens;
+    }
+}
