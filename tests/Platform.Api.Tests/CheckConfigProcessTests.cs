@@ -76,12 +76,22 @@ public sealed class CheckConfigProcessTests
         environment["Email__Webhooks__Postmark__Username"] = "postmark";
         environment["Email__Webhooks__Postmark__Password"] = shortPostmarkPassword;
         environment["Email__Webhooks__Resend__Secret"] = notAResendSecret;
+        var shortMfaKey = Convert.ToBase64String("a sixteen b key!"u8);
+        var previousMfaKey = $"mfa-{Guid.NewGuid():N}";
+        environment["Auth__MfaEncryptionKey"] = shortMfaKey;
+        environment["Auth__PreviousMfaEncryptionKeys__0"] = previousMfaKey;
+        environment["Auth__RequireMfaForRoles__0"] = "superuser";
+        environment["Auth__MfaIssuer"] = "Acme: Support";
 
         var (exit, output) = await RunToExitAsync(environment, "check-config");
 
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(2), output);
+            Assert.That(output, Does.Contain("Auth:MfaEncryptionKey must be the base64 of exactly 32 random bytes"));
+            Assert.That(output, Does.Contain("Auth:PreviousMfaEncryptionKeys:0 must be the base64"));
+            Assert.That(output, Does.Contain("Auth:RequireMfaForRoles has 'superuser', which is not a role"));
+            Assert.That(output, Does.Contain("Auth:MfaIssuer must be a name of 1-64 characters without ':'"));
             // Each bad secret is reported by its key...
             Assert.That(output, Does.Contain("Auth:SecretKey must decode to at least 32 bytes"));
             Assert.That(output, Does.Contain($"Auth:SigningKeys:0: key '{TestKeys.PrimaryId}' is not an EC P-256 private key"));
@@ -92,10 +102,33 @@ public sealed class CheckConfigProcessTests
             Assert.That(output, Does.Contain("Email:Webhooks:Postmark:Password must be at least 16 characters"));
             Assert.That(output, Does.Contain("Email:Webhooks:Resend:Secret must be the signing secret"));
             // ...and never by its value.
-            foreach (var secret in new[] { shortSecret, notAKey, shortWebhookKey, previousWebhookKey, password, shortMetricsToken, shortPostmarkPassword, notAResendSecret })
+            foreach (var secret in new[] { shortSecret, notAKey, shortWebhookKey, previousWebhookKey, password, shortMetricsToken, shortPostmarkPassword, notAResendSecret, shortMfaKey, previousMfaKey })
             {
                 Assert.That(output, Does.Not.Contain(secret));
             }
+        });
+    }
+
+    [Test]
+    public async Task Sign_in_limits_out_of_range_are_each_reported()
+    {
+        var environment = Environment("Host=127.0.0.1;Database=platform", "Production");
+        environment["Auth__SigningKeys__1__Id"] = environment["Auth__SigningKeys__0__Id"];
+        environment["Auth__SigningKeys__1__PrivateKey"] = environment["Auth__SigningKeys__0__PrivateKey"];
+        environment["Auth__SessionPruneBatchSize"] = "0";
+        environment["Auth__RefreshTokenOverlap"] = "00:10:00";
+        environment["Auth__PasswordMinimumScore"] = "7";
+
+        var (exit, output) = await RunToExitAsync(environment, "check-config");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2), output);
+            Assert.That(output, Does.Contain("Auth:SigningKeys has two keys with the same Id"));
+            Assert.That(output, Does.Contain("Auth:SessionPruneBatchSize 1-100000"));
+            Assert.That(output, Does.Contain("Auth:RefreshTokenOverlap must be at most 5 minutes"));
+            Assert.That(output, Does.Contain("Auth:PasswordMinimumScore must be 0-4"));
+            Assert.That(output, Does.Contain("check-config: 4 problems"));
         });
     }
 

@@ -362,4 +362,32 @@ public sealed partial class TwoFactorSignInTests : EmailTestBase
         await SignInForMfaTokenAsync(email, 403, "auth.mfa_enrolment_required");
         await AssertProblemAsync(await PostAsync($"/api/v1/admin/users/{Guid.NewGuid()}/mfa/reset", accessToken: adminToken), 404, "users.not_found");
     }
+
+    [Test]
+    public async Task After_a_key_is_configured_reseal_frees_the_secrets_from_the_server_secret()
+    {
+        var user = await EnrolAsync();
+        var keyed = new Dictionary<string, string?>(Settings) { ["Auth:MfaEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
+        var (_, adminToken) = await AdminAsync();
+
+        await using (var withKey = new PlatformApiFactory(Database, keyed, TestServices))
+        {
+            using var admin = withKey.CreateClient();
+            admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
+            var resealed = await admin.PostAsync("/api/v1/admin/mfa/reseal", null);
+            Assert.That((int)resealed.StatusCode, Is.EqualTo(200), await resealed.Content.ReadAsStringAsync());
+            Assert.That((await JsonAsync(resealed))["resealed_secrets"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That((await JsonAsync(await admin.PostAsync("/api/v1/admin/mfa/reseal", null)))["resealed_secrets"]!.GetValue<int>(), Is.Zero);
+        }
+
+        // Another Auth:SecretKey, the same MFA key: the app's codes still sign in.
+        keyed["Auth:SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using var rotated = new PlatformApiFactory(Database, keyed, TestServices);
+        using var client = rotated.CreateClient();
+        var answer = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = user.Email, password = Password });
+        var mfaToken = (await AssertProblemAsync(answer, 401, "auth.mfa_required"))["mfa_token"]!.GetValue<string>();
+        var verified = await client.PostAsJsonAsync("/api/v1/auth/mfa/verify", new { mfa_token = mfaToken, code = CodeFor(user.Secret) });
+        Assert.That((int)verified.StatusCode, Is.EqualTo(200), await verified.Content.ReadAsStringAsync());
+        Assert.That(await Database.CountAsync("audit_log", "action = 'users.mfa_secrets_reseal'"), Is.EqualTo(2));
+    }
 }

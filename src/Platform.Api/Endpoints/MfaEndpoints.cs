@@ -7,6 +7,7 @@ using Platform.Application.Common.Security;
 using Platform.Application.Identity;
 using Platform.Application.Identity.Commands.ConfirmTotpEnrolment;
 using Platform.Application.Identity.Commands.DisableTotp;
+using Platform.Application.Identity.Commands.ResealMfaSecrets;
 using Platform.Application.Identity.Commands.ResetUserMfa;
 using Platform.Application.Identity.Commands.StartTotpEnrolment;
 using Platform.Application.Identity.Commands.VerifySecondFactor;
@@ -38,6 +39,8 @@ internal static class MfaEndpoints
 
         app.MapPost("/api/v1/admin/users/{id:guid}/mfa/reset", ResetUserMfa).WithName(nameof(ResetUserMfa)).WithTags("Admin").RequireAuthorization()
             .Produces<MfaStatusDto>().ApiProblems(400, 401, 403, 404, 409, 422);
+        app.MapPost("/api/v1/admin/mfa/reseal", ResealMfaSecrets).WithName(nameof(ResealMfaSecrets)).WithTags("Admin").RequireAuthorization()
+            .Produces<MfaResealDto>().ApiProblems(400, 401, 403, 409, 422);
     }
 
     /// <summary>The signed-in user, for the per-account limit; null (the per-IP limit alone) for an enrolment by mfa_token.</summary>
@@ -66,6 +69,9 @@ internal static class MfaEndpoints
             context.RequestAborted);
         return TypedResults.Ok(request.UseCookie == true ? RefreshCookie.Set(context, tokens) : tokens);
     }
+
+    public static async Task<IResult> ResealMfaSecrets(HttpContext context, IMediator mediator) =>
+        IdempotencyHttp.Ok(context, await mediator.Send(new ResealMfaSecretsCommand(IdempotencyHttp.Key(context)), context.RequestAborted));
 
     public static async Task<IResult> ResetUserMfa(Guid id, HttpContext context, IMediator mediator) =>
         IdempotencyHttp.Ok(context, await mediator.Send(new ResetUserMfaCommand(id, IdempotencyHttp.Key(context)), context.RequestAborted));

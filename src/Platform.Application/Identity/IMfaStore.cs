@@ -40,6 +40,9 @@ public interface IMfaStore
     /// <summary>Spends the challenge: false when it is gone (spent by another request, expired or revoked).</summary>
     Task<bool> SpendChallengeAsync(string token, MfaChallengePurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Seals every authenticator secret that is not under the current key again under it; how many were re-sealed.</summary>
+    Task<int> ResealAllAsync(CancellationToken cancellationToken);
+
     /// <summary>Ends every waiting <c>mfa_token</c> of the account (a password change, a disabled account).</summary>
     Task RevokeChallengesAsync(Guid userId, CancellationToken cancellationToken);
 }

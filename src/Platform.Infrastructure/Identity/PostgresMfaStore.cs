@@ -168,6 +168,26 @@ internal sealed class PostgresMfaStore(PlatformDbContext db, TotpAuthenticator t
         return spent == 1;
     }
 
+    public async Task<int> ResealAllAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.Database
+            .SqlQuery<SealedRow>($"SELECT user_id, secret_sealed FROM user_totp ORDER BY user_id")
+            .ToListAsync(cancellationToken);
+        var resealed = 0;
+        foreach (var row in rows)
+        {
+            if (totp.Reseal(row.SecretSealed, row.UserId) is { } current)
+            {
+                // Only if unchanged since it was read: a new enrolment meanwhile is already under the current key.
+                resealed += await db.Database.ExecuteSqlAsync(
+                    $"UPDATE user_totp SET secret_sealed = {current} WHERE user_id = {row.UserId} AND secret_sealed = {row.SecretSealed}",
+                    cancellationToken);
+            }
+        }
+
+        return resealed;
+    }
+
     public async Task RevokeChallengesAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"DELETE FROM mfa_challenges WHERE user_id = {userId}", cancellationToken);
 
@@ -184,6 +204,8 @@ internal sealed class PostgresMfaStore(PlatformDbContext db, TotpAuthenticator t
     private sealed record StateRow(DateTimeOffset? ConfirmedAt, int Remaining);
 
     private sealed record SecretRow(string SecretSealed, long? LastUsedStep);
+
+    private sealed record SealedRow(Guid UserId, string SecretSealed);
 
     private sealed record SpentRow(int Spent, int Before);
 

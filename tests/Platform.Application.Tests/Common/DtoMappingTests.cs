@@ -39,6 +39,7 @@ public sealed class DtoMappingTests
         ["TotpEnrolmentDto"] = "built from a secret made for the response, never stored in the clear",
         ["RecoveryCodesDto"] = "built from codes made for the response; only their hashes are stored",
         ["MfaStatusDto"] = "built from the authenticator row and the roles, not one entity",
+        ["MfaResealDto"] = "a count",
         ["AccountMailRequestDto"] = "an outbox payload built by the request from its own fields",
         ["SloRecommendationsDto"] = "composed from the configured objectives and the measured percentiles",
         ["SloRecommendationDto"] = "computed from a route's percentile, not a stored row",

@@ -25,8 +25,14 @@ public sealed class RecoveryCodeTests
     public void Anything_else_is_not_a_code(string typed) => Assert.That(RecoveryCode.IsWellFormed(typed), Is.False);
 
     [Test]
-    public void Long_input_is_refused_before_it_is_normalised() =>
+    public void Long_input_and_no_input_are_refused_before_they_are_normalised()
+    {
         Assert.That(RecoveryCode.IsWellFormed(new string('-', 40) + "abcdefghjkmnpqrs"), Is.False);
+        Assert.That(RecoveryCode.IsWellFormed(null), Is.False);
+    }
+
+    [Test]
+    public void Only_a_whole_code_can_be_shown() => Assert.Throws<ArgumentException>(() => RecoveryCode.Format("abcd-efgh"));
 
     [Test]
     public void A_code_is_shown_in_four_groups() =>

@@ -1,0 +1,9 @@
+using MediatR;
+
+namespace Platform.Application.Identity.Commands.ResealMfaSecrets;
+
+internal sealed class ResealMfaSecretsCommandHandler(IMfaStore mfa) : IRequestHandler<ResealMfaSecretsCommand, MfaResealDto>
+{
+    public async Task<MfaResealDto> Handle(ResealMfaSecretsCommand request, CancellationToken cancellationToken) =>
+        new(await mfa.ResealAllAsync(cancellationToken));
+}
