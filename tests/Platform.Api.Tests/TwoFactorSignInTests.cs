@@ -109,7 +109,7 @@ public sealed partial class TwoFactorSignInTests : EmailTestBase
         var started = await PostAsync("/api/v1/auth/mfa/totp", accessToken: token);
         Assert.That((int)started.StatusCode, Is.EqualTo(200), await started.Content.ReadAsStringAsync());
         var secret = StringOf(await JsonAsync(started), "secret")!;
-        var confirmed = await PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = CodeFor(secret) }, token);
+        var confirmed = await PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = CodeFor(secret), current_password = Password }, token);
         Assert.That((int)confirmed.StatusCode, Is.EqualTo(200), await confirmed.Content.ReadAsStringAsync());
         var codes = (await JsonAsync(confirmed))["recovery_codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         NextStep();
@@ -145,13 +145,30 @@ public sealed partial class TwoFactorSignInTests : EmailTestBase
 
         // Pending: sign-in does not ask for it yet, and a wrong code does not confirm it.
         Assert.That((int)(await PostAsync("/api/v1/auth/token", new { email, password = Password })).StatusCode, Is.EqualTo(200));
-        await AssertProblemAsync(await PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = WrongCodeFor(secret) }, token), 400, "auth.mfa_code_invalid");
+        await AssertProblemAsync(await PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = WrongCodeFor(secret), current_password = Password }, token), 400, "auth.mfa_code_invalid");
 
-        var confirmed = await PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = CodeFor(secret) }, token);
+        // A session alone cannot put an authenticator on the account: the password is asked too.
+        var missing = await AssertProblemAsync(await PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = CodeFor(secret) }, token), 400, "validation.failed");
+        Assert.That(missing["errors"]!["current_password"], Is.Not.Null);
+        await AssertProblemAsync(await PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = CodeFor(secret), current_password = "not the password at all" }, token), 400, "validation.failed");
+        var otherSession = StringOf(await JsonAsync(await PostAsync("/api/v1/auth/token", new { email, password = Password })), "access_token");
+
+        var confirmed = await PostAsync("/api/v1/auth/mfa/totp/confirm", new { code = CodeFor(secret), current_password = Password }, token);
         Assert.That((int)confirmed.StatusCode, Is.EqualTo(200), await confirmed.Content.ReadAsStringAsync());
         Assert.That(confirmed.Headers.CacheControl?.NoStore, Is.True);
         var codes = (await JsonAsync(confirmed))["recovery_codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         Assert.That(codes, Has.Count.EqualTo(10).And.Unique.And.All.Matches(RecoveryCodeShape()));
+        using (var other = Client(otherSession))
+        {
+            await AssertProblemAsync(await other.GetAsync("/api/v1/me"), 401, "auth.session_revoked");
+        }
+
+        Assert.That(await Database.CountAsync("user_sessions", $"user_id = '{id}' AND revoked_at IS NULL"), Is.EqualTo(1), "the other sessions ended; the confirming one stays");
+        using (var confirming = Client(token))
+        {
+            Assert.That((int)(await confirming.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(200));
+        }
+
         Assert.That((await MailAsync(email, "Two-factor sign-in was turned on")).Text, Does.Contain("authenticator app"));
         Assert.That(await Database.CountAsync("audit_log", $"action = 'users.mfa_enabled' AND resource_id = '{id}'"), Is.EqualTo(1));
         await AssertProblemAsync(await PostAsync("/api/v1/auth/mfa/totp", accessToken: token), 409, "auth.mfa_already_enabled");
@@ -209,7 +226,12 @@ public sealed partial class TwoFactorSignInTests : EmailTestBase
     public async Task The_same_code_sent_twice_at_once_signs_in_once()
     {
         var user = await EnrolAsync();
-        var tokens = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SignInForMfaTokenAsync(user.Email)));
+        var tokens = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            tokens.Add(await SignInForMfaTokenAsync(user.Email));
+        }
+
         var code = CodeFor(user.Secret);
 
         var answers = await Task.WhenAll(tokens.Select(t => PostAsync("/api/v1/auth/mfa/verify", new { mfa_token = t, code })));
@@ -352,6 +374,10 @@ public sealed partial class TwoFactorSignInTests : EmailTestBase
             403,
             "auth.mfa_enrolment_required");
 
+        // An admin cannot use the reset on themselves: it skips the password and code that turning it off needs.
+        var (adminId, _) = await AdminAsync();
+        await AssertProblemAsync(await PostAsync($"/api/v1/admin/users/{adminId}/mfa/reset", accessToken: adminToken), 409, "users.cannot_reset_own_mfa");
+
         // Lost device: an admin resets; the owner is told, and the next sign-in must enrol again.
         await AssertProblemAsync(await PostAsync($"/api/v1/admin/users/{id}/mfa/reset", accessToken: agentToken), 403, "auth.forbidden");
         var reset = await PostAsync($"/api/v1/admin/users/{id}/mfa/reset", accessToken: adminToken);
@@ -376,7 +402,9 @@ public sealed partial class TwoFactorSignInTests : EmailTestBase
             admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
             var resealed = await admin.PostAsync("/api/v1/admin/mfa/reseal", null);
             Assert.That((int)resealed.StatusCode, Is.EqualTo(200), await resealed.Content.ReadAsStringAsync());
-            Assert.That((await JsonAsync(resealed))["resealed_secrets"]!.GetValue<int>(), Is.EqualTo(1));
+            var counts = await JsonAsync(resealed);
+            Assert.That(counts["resealed_secrets"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(counts["unreadable_secrets"]!.GetValue<int>(), Is.Zero);
             Assert.That((await JsonAsync(await admin.PostAsync("/api/v1/admin/mfa/reseal", null)))["resealed_secrets"]!.GetValue<int>(), Is.Zero);
         }
 
@@ -389,5 +417,27 @@ public sealed partial class TwoFactorSignInTests : EmailTestBase
         var verified = await client.PostAsJsonAsync("/api/v1/auth/mfa/verify", new { mfa_token = mfaToken, code = CodeFor(user.Secret) });
         Assert.That((int)verified.StatusCode, Is.EqualTo(200), await verified.Content.ReadAsStringAsync());
         Assert.That(await Database.CountAsync("audit_log", "action = 'users.mfa_secrets_reseal'"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task One_mfa_token_allows_five_tries_however_they_are_spread_or_raced()
+    {
+        var user = await EnrolAsync();
+        var sequential = await SignInForMfaTokenAsync(user.Email);
+        for (var i = 0; i < 5; i++)
+        {
+            await AssertProblemAsync(await PostAsync("/api/v1/auth/mfa/verify", new { mfa_token = sequential, code = WrongCodeFor(user.Secret) }), 401, "auth.mfa_code_invalid");
+            clock.Advance(TimeSpan.FromSeconds(30)); // past each back-off block, so only the token's own limit is tested
+        }
+
+        await AssertProblemAsync(await PostAsync("/api/v1/auth/mfa/verify", new { mfa_token = sequential, code = CodeFor(user.Secret) }), 401, "auth.mfa_token_invalid");
+
+        // A parallel burst on one token: five tries are claimed, whatever the back-off would have let through.
+        clock.Advance(TimeSpan.FromMinutes(16)); // past the longest block
+        var raced = await SignInForMfaTokenAsync(user.Email);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => PostAsync("/api/v1/auth/mfa/verify", new { mfa_token = raced, recovery_code = "aaaa-aaaa-aaaa-aaaa" })));
+        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.That(texts.Count(t => t.Contains("auth.mfa_code_invalid", StringComparison.Ordinal)), Is.LessThanOrEqualTo(5), string.Join("\n", texts));
+        Assert.That(await Database.CountAsync("audit_log", "changes->>'reason' = 'wrong_recovery_code'"), Is.LessThanOrEqualTo(5));
     }
 }

@@ -1,3 +1,3 @@
 namespace Platform.Api.Endpoints;
 
-public sealed record ConfirmTotpRequest(string? Code, string? MfaToken);
+public sealed record ConfirmTotpRequest(string? Code, string? MfaToken, string? CurrentPassword);

@@ -56,7 +56,7 @@ internal static class MfaEndpoints
         TypedResults.Ok(await mediator.Send(new StartTotpEnrolmentCommand(request?.MfaToken), cancellationToken));
 
     public static async Task<Ok<RecoveryCodesDto>> ConfirmTotpEnrolment(ConfirmTotpRequest request, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ConfirmTotpEnrolmentCommand(request.Code ?? string.Empty, request.MfaToken), cancellationToken));
+        TypedResults.Ok(await mediator.Send(new ConfirmTotpEnrolmentCommand(request.Code ?? string.Empty, request.MfaToken, request.CurrentPassword), cancellationToken));
 
     public static async Task<Ok<MfaStatusDto>> DisableTotp(DisableTotpRequest request, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new DisableTotpCommand(request.CurrentPassword ?? string.Empty, request.Code, request.RecoveryCode), cancellationToken));

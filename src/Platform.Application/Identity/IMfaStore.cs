@@ -37,12 +37,21 @@ public interface IMfaStore
     /// <summary>The live challenge of <paramref name="token"/> for <paramref name="purpose"/>, without spending it.</summary>
     Task<MfaChallenge?> FindChallengeAsync(string token, MfaChallengePurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims one of a sign-in token's <see cref="Domain.Identity.MfaRules.MaxCodeAttemptsPerToken"/> tries, in one
+    /// statement: false when the token is gone or has none left, however many requests race for them.
+    /// </summary>
+    Task<bool> ClaimAttemptAsync(string token, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Spends the challenge: false when it is gone (spent by another request, expired or revoked).</summary>
     Task<bool> SpendChallengeAsync(string token, MfaChallengePurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Seals every authenticator secret that is not under the current key again under it; how many were re-sealed.</summary>
-    Task<int> ResealAllAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Seals every authenticator secret that is not under the current key again under it: how many were re-sealed,
+    /// and how many no configured key opens (left as they are).
+    /// </summary>
+    Task<(int Resealed, int Unreadable)> ResealAllAsync(CancellationToken cancellationToken);
 
-    /// <summary>Ends every waiting <c>mfa_token</c> of the account (a password change, a disabled account).</summary>
+    /// <summary>Ends every waiting <c>mfa_token</c> of the account (on a password change).</summary>
     Task RevokeChallengesAsync(Guid userId, CancellationToken cancellationToken);
 }

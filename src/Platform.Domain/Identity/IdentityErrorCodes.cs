@@ -26,6 +26,7 @@ public static class IdentityErrorCodes
     public const string SessionNotFound = "sessions.not_found";
     public const string UserNotFound = "users.not_found";
     public const string CannotDisableSelf = "users.cannot_disable_self";
+    public const string CannotResetOwnMfa = "users.cannot_reset_own_mfa";
     public const string LastAdmin = "users.last_admin";
     public const string RolesRequired = "users.roles_required";
     public const string UnknownRole = "users.unknown_role";

@@ -18,6 +18,9 @@ public static class MfaRules
 
     public const int RecoveryCodeCount = 10;
 
+    /// <summary>Codes (or recovery codes) that one sign-in's <c>mfa_token</c> may try; then it is dead and the password is asked again.</summary>
+    public const int MaxCodeAttemptsPerToken = 5;
+
     /// <summary>How long the <c>mfa_token</c> of a sign-in that passed its first factor works.</summary>
     public static readonly TimeSpan SignInChallengeLifetime = TimeSpan.FromMinutes(5);
 

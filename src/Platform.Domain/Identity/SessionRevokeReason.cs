@@ -11,4 +11,5 @@ public static class SessionRevokeReason
     public const string RefreshTokenReused = "refresh_token_reused";
     public const string AccountDisabled = "account_disabled";
     public const string RevokedByAdmin = "revoked_by_admin";
+    public const string MfaEnabled = "mfa_enabled";
 }

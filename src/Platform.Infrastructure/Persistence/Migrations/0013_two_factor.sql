@@ -23,14 +23,18 @@ CREATE TABLE mfa_recovery_codes (
 
 -- The short-lived, single-use mfa_token of a sign-in that passed its first factor: 'sign_in' completes with a second
 -- factor (POST /api/v1/auth/mfa/verify); 'enrolment' lets an account that must enrol (Auth:RequireMfaForRoles) set up
--- its authenticator before it has a session. Only SHA-256 of the token (32 random bytes) is stored.
+-- its authenticator before it has a session. Only SHA-256 of the token (32 random bytes) is stored. attempts counts
+-- the codes tried with a sign-in token: each try claims one by a conditional UPDATE, so however many requests race,
+-- a token allows five. Expired rows are deleted whenever a token is issued (by expires_at).
 CREATE TABLE mfa_challenges (
     token_hash  bytea       PRIMARY KEY CHECK (octet_length(token_hash) = 32),
     user_id     uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     purpose     text        NOT NULL CHECK (purpose IN ('sign_in', 'enrolment')),
     device_name text        NOT NULL CHECK (char_length(device_name) BETWEEN 1 AND 100),
     user_agent  text        NULL,
+    attempts    integer     NOT NULL DEFAULT 0 CHECK (attempts >= 0),
     created_at  timestamptz NOT NULL,
     expires_at  timestamptz NOT NULL
 );
 CREATE INDEX ix_mfa_challenges_user ON mfa_challenges (user_id);
+CREATE INDEX ix_mfa_challenges_expires ON mfa_challenges (expires_at);

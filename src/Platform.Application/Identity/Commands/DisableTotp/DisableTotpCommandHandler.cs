@@ -51,7 +51,7 @@ internal sealed class DisableTotpCommandHandler(
 
             var passed = request.Code is { Length: > 0 } code
                 ? await mfa.SpendCodeAsync(user.Id, code, now, cancellationToken)
-                : await mfa.SpendRecoveryCodeAsync(user.Id, request.RecoveryCode!, cancellationToken) is not null;
+                : request.RecoveryCode is { Length: > 0 } recoveryCode && await mfa.SpendRecoveryCodeAsync(user.Id, recoveryCode, cancellationToken) is not null;
             if (!passed)
             {
                 // Counted on its own connection: it outlives this command's rolled-back transaction.

@@ -41,19 +41,30 @@ internal sealed class VerifySecondFactorCommandHandler(
                 wait);
         }
 
+        // Each try claims one of the token's five before any code is checked, so a burst of parallel guesses gets five
+        // in all, not five per back-off window; then the password is asked again (with its own back-off).
+        if (!await mfa.ClaimAttemptAsync(request.MfaToken, now, cancellationToken))
+        {
+            throw new UnauthorizedException(
+                IdentityErrorCodes.MfaTokenInvalid,
+                $"The mfa_token has had its {MfaRules.MaxCodeAttemptsPerToken} tries, or it expired or was used. Sign in again.");
+        }
+
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == challenge.UserId, cancellationToken)
             ?? throw new UnauthorizedException(IdentityErrorCodes.MfaTokenInvalid, "The mfa_token is wrong, expired (5 minutes) or already used. Sign in again.");
+        var code = string.IsNullOrEmpty(request.Code) ? null : request.Code;
+        var recoveryCode = code is null ? request.RecoveryCode : null;
         var tokens = await mediator.Send(
-            new CompleteSecondFactorSignInCommand(request.MfaToken, user.Id, user.NormalizedEmail, user.PasswordHash, challenge.DeviceName, challenge.UserAgent ?? request.UserAgent, request.Code, request.RecoveryCode),
+            new CompleteSecondFactorSignInCommand(request.MfaToken, user.Id, user.NormalizedEmail, user.PasswordHash, challenge.DeviceName, challenge.UserAgent ?? request.UserAgent, code, recoveryCode),
             cancellationToken);
         if (tokens is null)
         {
             var count = await failures.RecordFailureAsync(key, timeProvider.GetUtcNowMicros(), ForgetFailuresAfter, LoginBackoff.DelayAfter, cancellationToken);
-            var reason = request.Code is null ? "wrong_recovery_code" : "wrong_mfa_code";
+            var reason = code is null ? "wrong_recovery_code" : "wrong_mfa_code";
             await mediator.Send(new RecordFailedSignInCommand(user.NormalizedEmail, user.Id, reason, count), cancellationToken);
             throw new UnauthorizedException(
                 IdentityErrorCodes.MfaCodeInvalid,
-                request.Code is null
+                code is null
                     ? "The recovery code is wrong or was used already."
                     : "The code is wrong or was used already: wait for the app's next code. Check the device's clock is right.");
         }
