@@ -11,6 +11,9 @@ public static class LoginBackoff
 
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
 
+    /// <summary>A run of failures whose last one is older than this is forgotten: the back-off starts again from the beginning.</summary>
+    public static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(24);
+
     /// <summary>How long sign-in stays blocked after the <paramref name="failures"/>-th consecutive failure.</summary>
     public static TimeSpan DelayAfter(int failures)
     {

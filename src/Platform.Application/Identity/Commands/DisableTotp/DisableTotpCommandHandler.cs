@@ -19,19 +19,13 @@ internal sealed class DisableTotpCommandHandler(
     IOptions<AuthOptions> options,
     TimeProvider timeProvider) : IRequestHandler<DisableTotpCommand, MfaStatusDto>
 {
-    private static readonly TimeSpan ForgetFailuresAfter = TimeSpan.FromHours(24);
-
     public async Task<MfaStatusDto> Handle(DisableTotpCommand request, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == currentUser.UserId, cancellationToken)
             ?? throw new UnauthorizedException(ErrorCodes.AuthUnauthorized, "The account no longer exists.");
         var now = timeProvider.GetUtcNowMicros();
         var key = VerifySecondFactorCommandHandler.BackoffKey(user.Id);
-        if (await failures.BlockedUntilAsync(key, now, cancellationToken) is { } blockedUntil)
-        {
-            var wait = blockedUntil - now;
-            throw new TooManyRequestsException(IdentityErrorCodes.LoginBackoff, $"Too many wrong codes for this account. Retry in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.", wait);
-        }
+        await failures.ThrowIfBlockedAsync(key, now, "Too many wrong codes for this account.", cancellationToken);
 
         if (!passwordHasher.Verify(user.PasswordHash, request.CurrentPassword))
         {
@@ -55,7 +49,7 @@ internal sealed class DisableTotpCommandHandler(
             if (!passed)
             {
                 // Counted on its own connection: it outlives this command's rolled-back transaction.
-                await failures.RecordFailureAsync(key, timeProvider.GetUtcNowMicros(), ForgetFailuresAfter, LoginBackoff.DelayAfter, cancellationToken);
+                await failures.RecordAsync(key, timeProvider.GetUtcNowMicros(), cancellationToken);
                 throw new BadRequestException(IdentityErrorCodes.MfaCodeInvalid, "The code is wrong or was used already.");
             }
         }

@@ -25,24 +25,13 @@ internal sealed class IssueTokenCommandHandler(
     IOptions<AuthOptions> options,
     TimeProvider timeProvider) : IRequestHandler<IssueTokenCommand, TokenDto>
 {
-    /// <summary>A run of failures older than this is forgotten: the back-off starts again from the beginning.</summary>
-    private static readonly TimeSpan ForgetFailuresAfter = TimeSpan.FromHours(24);
-
     public async Task<TokenDto> Handle(IssueTokenCommand request, CancellationToken cancellationToken)
     {
         var normalized = EmailAddress.Normalize(request.Email);
         var now = timeProvider.GetUtcNowMicros();
 
         // Back-off is checked before the password, so a blocked account costs no hashing and reveals nothing.
-        if (await failures.BlockedUntilAsync(normalized, now, cancellationToken) is { } blockedUntil)
-        {
-            var wait = blockedUntil - now;
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            throw new TooManyRequestsException(
-                IdentityErrorCodes.LoginBackoff,
-                $"Too many failed sign-ins for this account. Retry in {seconds} second{(seconds == 1 ? string.Empty : "s")}.",
-                wait);
-        }
+        await failures.ThrowIfBlockedAsync(normalized, now, "Too many failed sign-ins for this account.", cancellationToken);
 
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
 
@@ -52,7 +41,7 @@ internal sealed class IssueTokenCommandHandler(
         {
             // The block runs from when the failure is recorded, not from when the request began (the hash check
             // takes a while): a client is never blocked for less than the delay it earned.
-            var count = await failures.RecordFailureAsync(normalized, timeProvider.GetUtcNowMicros(), ForgetFailuresAfter, LoginBackoff.DelayAfter, cancellationToken);
+            var count = await failures.RecordAsync(normalized, timeProvider.GetUtcNowMicros(), cancellationToken);
             await mediator.Send(new RecordFailedSignInCommand(normalized, user?.Id, user is null ? "unknown_account" : "wrong_password", count), cancellationToken);
             throw new UnauthorizedException(IdentityErrorCodes.InvalidCredentials, "The email or password is wrong.");
         }

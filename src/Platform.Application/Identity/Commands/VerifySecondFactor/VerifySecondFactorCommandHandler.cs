@@ -19,9 +19,6 @@ internal sealed class VerifySecondFactorCommandHandler(
     IMediator mediator,
     TimeProvider timeProvider) : IRequestHandler<VerifySecondFactorCommand, TokenDto>
 {
-    /// <summary>A run of failures older than this is forgotten, as for passwords.</summary>
-    private static readonly TimeSpan ForgetFailuresAfter = TimeSpan.FromHours(24);
-
     /// <summary>The back-off key of an account's second factor: apart from its password's, and never an address.</summary>
     public static string BackoffKey(Guid userId) => $"mfa:{userId:N}";
 
@@ -31,15 +28,7 @@ internal sealed class VerifySecondFactorCommandHandler(
         var challenge = await mfa.FindChallengeAsync(request.MfaToken, MfaChallengePurpose.SignIn, now, cancellationToken)
             ?? throw new UnauthorizedException(IdentityErrorCodes.MfaTokenInvalid, "The mfa_token is wrong, expired (5 minutes) or already used. Sign in again.");
         var key = BackoffKey(challenge.UserId);
-        if (await failures.BlockedUntilAsync(key, now, cancellationToken) is { } blockedUntil)
-        {
-            var wait = blockedUntil - now;
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            throw new TooManyRequestsException(
-                IdentityErrorCodes.LoginBackoff,
-                $"Too many wrong codes for this account. Retry in {seconds} second{(seconds == 1 ? string.Empty : "s")}.",
-                wait);
-        }
+        await failures.ThrowIfBlockedAsync(key, now, "Too many wrong codes for this account.", cancellationToken);
 
         // Each try claims one of the token's five before any code is checked, so a burst of parallel guesses gets five
         // in all, not five per back-off window; then the password is asked again (with its own back-off).
@@ -59,7 +48,7 @@ internal sealed class VerifySecondFactorCommandHandler(
             cancellationToken);
         if (tokens is null)
         {
-            var count = await failures.RecordFailureAsync(key, timeProvider.GetUtcNowMicros(), ForgetFailuresAfter, LoginBackoff.DelayAfter, cancellationToken);
+            var count = await failures.RecordAsync(key, timeProvider.GetUtcNowMicros(), cancellationToken);
             var reason = code is null ? "wrong_recovery_code" : "wrong_mfa_code";
             await mediator.Send(new RecordFailedSignInCommand(user.NormalizedEmail, user.Id, reason, count), cancellationToken);
             throw new UnauthorizedException(
