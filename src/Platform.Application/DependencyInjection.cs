@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<Status.StatusPageCache>();
         services.AddScoped<Status.StatusChanges>();
         services.AddScoped<Status.StatusReadModel>();
+        services.AddScoped<Status.Queries.GetStatusPage.StatusPageBuilder>();
         services.AddScoped<Webhooks.WebhookUrls>();
         services.AddOptions<Webhooks.WebhookOptions>();
         services.AddOutboxHandler<Webhooks.Delivery.WebhookFanOutHandler>([.. Domain.Webhooks.WebhookEventTypes.All.Where(t => t != Domain.Webhooks.WebhookEventTypes.Test)]);

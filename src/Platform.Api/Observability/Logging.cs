@@ -30,6 +30,7 @@ internal static class Logging
             (services, logger) => Build(logger, builder.Configuration),
             preserveStaticLogger: true,
             writeToProviders: true);
+        CachingLoggerFactory.Decorate(builder.Services);
     }
 
     /// <summary>Writes exactly one line per request, with the route template, the ids, the user and the problem code.</summary>

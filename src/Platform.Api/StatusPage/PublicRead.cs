@@ -21,8 +21,14 @@ internal static class PublicRead
         return ETags.Json(context, value, etag);
     }
 
-    /// <summary>Serves <paramref name="view"/> of the snapshot, rendering it only the first time for this snapshot.</summary>
-    public static IResult Snapshot(HttpContext context, StatusPageSnapshot snapshot, string view, string contentType, Func<StatusPageSnapshot, byte[]> render)
+    /// <summary>The <c>Cache-Control</c> value of the last max age seen: options rarely change, so it is built once.</summary>
+    private static CacheControlValue cacheControl = new(-1, string.Empty);
+
+    /// <summary>
+    /// Serves <paramref name="view"/> of the snapshot, rendering it only the first time for this snapshot. The render
+    /// gets the request rather than capturing it, so a served (not rendered) view allocates no closure.
+    /// </summary>
+    public static IResult Snapshot(HttpContext context, StatusPageSnapshot snapshot, string view, string contentType, Func<HttpContext, StatusPageSnapshot, byte[]> render)
     {
         var views = Renders.GetValue(snapshot, _ => []);
         Rendered rendered;
@@ -30,7 +36,7 @@ internal static class PublicRead
         {
             if (!views.TryGetValue(view, out rendered!))
             {
-                var body = render(snapshot);
+                var body = render(context, snapshot);
                 rendered = new Rendered(body, $"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"");
                 views[view] = rendered;
             }
@@ -52,8 +58,17 @@ internal static class PublicRead
     private static void SetCaching(HttpContext context)
     {
         var maxAge = context.RequestServices.GetRequiredService<IOptions<StatusPageOptions>>().Value.MaxAgeSeconds;
-        context.Response.Headers.CacheControl = $"public, max-age={maxAge}";
+        var cached = cacheControl;
+        if (cached.MaxAge != maxAge)
+        {
+            cached = new CacheControlValue(maxAge, $"public, max-age={maxAge}");
+            cacheControl = cached;
+        }
+
+        context.Response.Headers.CacheControl = cached.Value;
     }
 
     private sealed record Rendered(byte[] Body, string ETag);
+
+    private sealed record CacheControlValue(int MaxAge, string Value);
 }

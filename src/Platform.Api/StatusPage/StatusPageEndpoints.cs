@@ -12,6 +12,8 @@ namespace Platform.Api.StatusPage;
 /// </summary>
 internal static class StatusPageEndpoints
 {
+    private static readonly string ReportingEndpoints = $"{StatusPageHtml.ReportGroup}=\"{Endpoints.CspReportEndpoints.Path}\"";
+
     public static void MapStatusPageEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/status", GetStatus).WithName(nameof(GetStatus)).WithTags("Status").AllowAnonymous()
@@ -28,45 +30,59 @@ internal static class StatusPageEndpoints
     public static async Task<IResult> GetStatus(HttpContext context, IMediator mediator)
     {
         var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
-        return PublicRead.Snapshot(context, snapshot, "v1", "application/json", s => PublicRead.SerializeJson(context, StatusDocuments.V1(s)));
+        return PublicRead.Snapshot(context, snapshot, "v1", "application/json", static (http, s) => PublicRead.SerializeJson(http, StatusDocuments.V1(s)));
     }
 
-    public static async Task<IResult> GetStatuspageStatus(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
+    public static async Task<IResult> GetStatuspageStatus(HttpContext context, IMediator mediator)
     {
         var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
-        var url = PageUrl(options.Value);
-        return PublicRead.Snapshot(context, snapshot, "v2-status", "application/json", s => PublicRead.SerializeJson(context, StatusDocuments.Status(s, options.Value, url)));
+        return PublicRead.Snapshot(context, snapshot, "v2-status", "application/json", static (http, s) =>
+        {
+            var options = Options(http);
+            return PublicRead.SerializeJson(http, StatusDocuments.Status(s, options, PageUrl(options)));
+        });
     }
 
-    public static async Task<IResult> GetStatuspageSummary(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
+    public static async Task<IResult> GetStatuspageSummary(HttpContext context, IMediator mediator)
     {
         var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
-        var url = PageUrl(options.Value);
-        return PublicRead.Snapshot(context, snapshot, "v2-summary", "application/json", s => PublicRead.SerializeJson(context, StatusDocuments.Summary(s, options.Value, url)));
+        return PublicRead.Snapshot(context, snapshot, "v2-summary", "application/json", static (http, s) =>
+        {
+            var options = Options(http);
+            return PublicRead.SerializeJson(http, StatusDocuments.Summary(s, options, PageUrl(options)));
+        });
     }
 
-    public static async Task<IResult> GetIncidentFeed(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options)
+    public static async Task<IResult> GetIncidentFeed(HttpContext context, IMediator mediator)
     {
         var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
-        var url = PageUrl(options.Value);
-        var feedUrl = FeedUrl(options.Value);
-        return PublicRead.Snapshot(context, snapshot, "atom", "application/atom+xml; charset=utf-8", s => AtomFeed.Render(s, options.Value, url, feedUrl));
+        return PublicRead.Snapshot(context, snapshot, "atom", "application/atom+xml; charset=utf-8", static (http, s) =>
+        {
+            var options = Options(http);
+            return AtomFeed.Render(s, options, PageUrl(options), FeedUrl(options));
+        });
     }
 
-    public static async Task<IResult> GetStatusPage(HttpContext context, IMediator mediator, IOptions<StatusPageOptions> options, IHostEnvironment environment)
+    public static async Task<IResult> GetStatusPage(HttpContext context, IMediator mediator, IHostEnvironment environment)
     {
         var snapshot = await mediator.Send(new GetStatusPageQuery(), context.RequestAborted);
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = StatusPageHtml.ContentSecurityPolicy;
-        headers["Reporting-Endpoints"] = $"{StatusPageHtml.ReportGroup}=\"{Endpoints.CspReportEndpoints.Path}\"";
+        headers["Reporting-Endpoints"] = ReportingEndpoints;
         if (!environment.IsProduction())
         {
             headers.ContentSecurityPolicyReportOnly = StatusPageHtml.ReportOnlyPolicy;
         }
 
-        var feedUrl = FeedUrl(options.Value);
-        return PublicRead.Snapshot(context, snapshot, "html", "text/html; charset=utf-8", s => StatusPageHtml.Render(s, options.Value, feedUrl));
+        return PublicRead.Snapshot(context, snapshot, "html", "text/html; charset=utf-8", static (http, s) =>
+        {
+            var options = Options(http);
+            return StatusPageHtml.Render(s, options, FeedUrl(options));
+        });
     }
+
+    private static StatusPageOptions Options(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<StatusPageOptions>>().Value;
 
     /// <summary>
     /// The page's address: <see cref="StatusPageOptions.PublicUrl"/> when configured, else the path alone. Never the

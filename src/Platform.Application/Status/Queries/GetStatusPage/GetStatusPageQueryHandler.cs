@@ -1,59 +1,22 @@
-using Platform.Application.Common.Mapping;
-using MapsterMapper;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Domain.Status;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.Application.Status.Queries.GetStatusPage;
 
-internal sealed class GetStatusPageQueryHandler(IPlatformDbContext db, StatusReadModel readModel, StatusPageCache cache, TimeProvider timeProvider, IMapper mapper)
+/// <summary>
+/// Serves the cached snapshot of this instance. Nearly every read is a cache hit, so the handler depends on nothing
+/// that costs per request: the database context and the read model are resolved, in a scope of their own, only to
+/// rebuild a stale snapshot (one rebuild serves every reader waiting on it, see <see cref="StatusPageCache"/>).
+/// </summary>
+internal sealed class GetStatusPageQueryHandler(StatusPageCache cache, IServiceScopeFactory scopes)
     : IRequestHandler<GetStatusPageQuery, StatusPageSnapshot>
 {
-    public const int UptimeDays = 90;
-
-    /// <summary>Resolved incidents stay in the page's history this long.</summary>
-    private static readonly TimeSpan HistoryWindow = TimeSpan.FromDays(14);
-
-    private const int HistoryLimit = 50;
-
     public Task<StatusPageSnapshot> Handle(GetStatusPageQuery request, CancellationToken cancellationToken) =>
         cache.GetAsync(BuildAsync, cancellationToken);
 
     private async Task<StatusPageSnapshot> BuildAsync(CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var services = (await db.MonitoredServices.AsNoTracking().ToListAsync(cancellationToken)).InPageOrder().ToList();
-        var statuses = await readModel.CurrentStatusesAsync(null, now, cancellationToken);
-        var uptime = await readModel.UptimeAsync(services, UptimeDays, now, cancellationToken);
-        var pageServices = services
-            .Select(s => new StatusPageServiceDto(s.ToDto(statuses, mapper), uptime[s.Id].Report, uptime[s.Id].FirstDay))
-            .ToList();
-
-        // Every unresolved incident, however many; the history is capped.
-        var historyFrom = now - HistoryWindow;
-        var open = await db.Incidents.AsNoTracking().Include(i => i.Updates)
-            .Where(i => i.ResolvedAt == null)
-            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
-            .ToListAsync(cancellationToken);
-        var recent = await db.Incidents.AsNoTracking().Include(i => i.Updates)
-            .Where(i => i.ResolvedAt != null && i.ResolvedAt >= historyFrom)
-            .OrderByDescending(i => i.ResolvedAt).ThenByDescending(i => i.Id)
-            .Take(HistoryLimit)
-            .ToListAsync(cancellationToken);
-        var maintenances = await db.Maintenances.AsNoTracking()
-            .Where(m => m.Status != MaintenanceStatus.Completed)
-            .OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
-            .Take(100)
-            .ProjectToDto<MaintenanceDto>(mapper.Config)
-            .ToListAsync(cancellationToken);
-
-        return new StatusPageSnapshot(
-            now,
-            StatusRules.Overall(pageServices.Select(s => s.Service.Status)),
-            pageServices,
-            [.. open.Select(mapper.Map<IncidentDto>)],
-            [.. recent.Select(mapper.Map<IncidentDto>)],
-            maintenances);
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<StatusPageBuilder>().BuildAsync(cancellationToken);
     }
 }
