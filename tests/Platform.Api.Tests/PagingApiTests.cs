@@ -185,6 +185,52 @@ public sealed class PagingApiTests : ApiTestBase
     }
 
     [Test]
+    public async Task An_agent_following_next_cursor_sees_every_customer_s_tickets_and_a_customer_only_their_own()
+    {
+        var (alice, aliceIds) = await CustomerWithTicketsAsync(0);
+        var (bob, _) = await CustomerWithTicketsAsync(0);
+        var (_, agentToken) = await SignUpAsync(role: "agent");
+        using (alice)
+        using (bob)
+        using (var agent = Client(agentToken))
+        {
+            var all = new List<Guid>();
+            for (var i = 0; i < 3; i++)
+            {
+                var mine = IdOf(await CreateTicketAsync(alice, $"Alice {i}"));
+                aliceIds.Insert(0, mine);
+                all.Insert(0, mine);
+                all.Insert(0, IdOf(await CreateTicketAsync(bob, $"Bob {i}")));
+            }
+
+            async Task<List<Guid>> FollowAsync(HttpClient client, int rows)
+            {
+                var seen = new List<Guid>();
+                var page = await JsonAsync(await client.GetAsync("/api/v1/tickets?page_size=2"));
+                seen.AddRange(ItemsOf(page).Select(IdOf));
+                while (seen.Count < rows && StringOf(page, "next_cursor") is { } cursor)
+                {
+                    var response = await client.GetAsync($"/api/v1/tickets?page_size=2&cursor={Uri.EscapeDataString(cursor)}");
+                    page = await JsonAsync(response);
+                    Assert.That((int)response.StatusCode, Is.EqualTo(200), page.ToJsonString());
+                    seen.AddRange(ItemsOf(page).Select(IdOf));
+                }
+
+                return seen;
+            }
+
+            var agentSaw = await FollowAsync(agent, all.Count);
+            var aliceSaw = await FollowAsync(alice, aliceIds.Count + 1);
+            Assert.Multiple(() =>
+            {
+                // Other tests' tickets are older than these, so they come after the newest six.
+                Assert.That(agentSaw.Take(all.Count), Is.EqualTo(all), "staff page through everyone's tickets, newest first");
+                Assert.That(aliceSaw, Is.EqualTo(aliceIds), "a customer's cursor pages hold only their own tickets");
+            });
+        }
+    }
+
+    [Test]
     public async Task A_tampered_cursor_is_400_validation_failed_for_cursor()
     {
         var (client, _) = await CustomerWithTicketsAsync(3);

@@ -63,6 +63,18 @@ public static class PagingExtensions
         ArgumentNullException.ThrowIfNull(cursors);
         var filtered = position is { } p ? list.After(source, p) : source;
         var rows = await list.Project(list.NewestFirst(filtered)).Take(pageSize + 1).ToListAsync(cancellationToken);
+        return KeysetPage(rows, pageSize, list, cursors);
+    }
+
+    /// <summary>
+    /// The keyset page of <paramref name="rows"/>, read as up to <paramref name="pageSize"/> + 1 rows in the list's
+    /// order: the extra row only says that there is a next page.
+    /// </summary>
+    public static Page<TDto> KeysetPage<TEntity, TDto>(List<TDto> rows, int pageSize, KeysetList<TEntity, TDto> list, CursorCodec cursors)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(cursors);
         var hasMore = rows.Count > pageSize;
         var items = hasMore ? rows[..pageSize] : rows;
         return Page<TDto>.Keyset(items, pageSize, hasMore ? cursors.Encode(list.PositionOf(items[^1]), list.CursorScope) : null);

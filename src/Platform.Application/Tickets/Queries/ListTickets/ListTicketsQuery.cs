@@ -3,7 +3,10 @@ using Platform.Application.Common.Paging;
 
 namespace Platform.Application.Tickets.Queries.ListTickets;
 
-/// <summary>Tickets visible to the caller, newest first, filtered by status, priority and assignee.</summary>
+/// <summary>
+/// Tickets visible to the caller, newest first, filtered by status, priority and assignee. A new filter must also
+/// keep a filtered request off the handler's compiled fast path (the unfiltered next page).
+/// </summary>
 public sealed record ListTicketsQuery(
     string? Status = null,
     string? Priority = null,
