@@ -144,6 +144,7 @@ internal sealed partial class DatabaseNotificationListener(
         catch
         {
             opened.Notification -= OnNotification;
+            await UnlistenAsync(opened);
             await opened.DisposeAsync();
             throw;
         }
@@ -194,7 +195,31 @@ internal sealed partial class DatabaseNotificationListener(
         {
             connection = null;
             open.Notification -= OnNotification;
+            await UnlistenAsync(open);
             await open.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Pooled connections are not reset between leases (<see cref="Persistence.ConnectionStringDefaults"/>), so a
+    /// healthy connection stops listening before it goes back to the pool: otherwise whichever request leased it next
+    /// would be sent every notification. A broken one is not pooled again, so a failure here is ignored.
+    /// </summary>
+    private static async Task UnlistenAsync(NpgsqlConnection open)
+    {
+        if (open.FullState != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var unlisten = new NpgsqlCommand("UNLISTEN *", open) { CommandTimeout = 2 };
+            await unlisten.ExecuteNonQueryAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.IO.IOException or InvalidOperationException or TimeoutException)
+        {
+            // The connection is broken, and Npgsql discards a broken connection instead of pooling it.
         }
     }
 

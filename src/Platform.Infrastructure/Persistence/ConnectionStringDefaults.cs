@@ -11,6 +11,14 @@ namespace Platform.Infrastructure.Persistence;
 /// all fit. Npgsql's reset between pool leases then keeps prepared statements (it no longer sends
 /// <c>DISCARD ALL</c> but the same reset without the deallocation: RESET ALL, CLOSE ALL, UNLISTEN *, advisory locks
 /// released). Statements name their columns, so an added column does not invalidate a prepared plan.</item>
+/// <item><c>No Reset On Close=true</c>: a connection goes back to the pool without that reset. Npgsql sends the reset
+/// with the first statement of every lease, so PostgreSQL ran seven statements (RESET ALL, CLOSE ALL, UNLISTEN *,
+/// pg_advisory_unlock_all() and the DISCARDs) before nearly every request's query: about a third of PostgreSQL's CPU
+/// for an authenticated GET (docs/performance.md). Platform leaves no session state on a pooled connection: its
+/// locks are transaction-scoped (<c>pg_advisory_xact_lock</c>, row locks), the migrator releases its session lock
+/// itself, it sets no session parameters and creates no temporary tables or holdable cursors, and the notification
+/// listener <c>UNLISTEN</c>s before it lets its connection go. Code that adds session state must undo it, or open its
+/// connection with <c>No Reset On Close=false</c>.</item>
 /// </list>
 /// </summary>
 public static class ConnectionStringDefaults
@@ -25,6 +33,11 @@ public static class ConnectionStringDefaults
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

@@ -5,7 +5,10 @@ using Platform.Infrastructure.Persistence;
 
 namespace Platform.Application.Tests.Persistence;
 
-/// <summary>Statements that run again and again are prepared on their connection, unless the operator says otherwise.</summary>
+/// <summary>
+/// Statements that run again and again are prepared on their connection, and pooled connections are handed on
+/// without a reset, unless the operator says otherwise.
+/// </summary>
 public sealed class ConnectionDefaultsTests : ApplicationTestBase
 {
     [Test]
@@ -35,6 +38,12 @@ public sealed class ConnectionDefaultsTests : ApplicationTestBase
             Assert.That(count, Is.EqualTo(1));
         });
     }
+
+    [TestCase("Host=db;Username=app", true)]
+    [TestCase("Host=db;Username=app;No Reset On Close=false", false)]
+    [TestCase("Host=db;Username=app;NoResetOnClose=false", false)]
+    public void Pooled_connections_are_not_reset_between_leases_unless_the_connection_string_says_so(string given, bool expected) =>
+        Assert.That(new NpgsqlConnectionStringBuilder(ConnectionStringDefaults.Apply(given)).NoResetOnClose, Is.EqualTo(expected));
 
     [TestCase("Host=db;Username=app", 100)]
     [TestCase("Host=db;Username=app;Max Auto Prepare=0", 0)]
