@@ -92,10 +92,11 @@ public static class DependencyInjection
         // Order matters: the first registered behaviour is the outermost (see docs/development.md). The transaction,
         // idempotency and audit behaviours constrain TRequest (ICommandBase, IIdempotentCommand, IAuditedCommand), and
         // the container leaves an open generic out of a pipeline whose request does not meet its constraints: a query
-        // is never wrapped in, or pays for, a behaviour that does not apply to it (PipelineCompositionTests).
+        // is never wrapped in, or pays for, a behaviour that does not apply to it (PipelineCompositionTests). Validation
+        // is a singleton: it depends only on the validators, which are singletons too.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuditBehaviour<,>));

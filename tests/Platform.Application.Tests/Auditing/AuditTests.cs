@@ -100,7 +100,7 @@ public sealed class AuditTests : ApplicationTestBase
         await using var app = new ApplicationTestHost(Database, configure: services =>
         {
             services.AddScoped<IRequestHandler<WriteOwnAuditRowCommand, Guid>, WriteOwnAuditRowCommandHandler>();
-            services.AddScoped<IValidator<WriteOwnAuditRowCommand>, WriteOwnAuditRowCommandValidator>();
+            services.AddSingleton<IValidator<WriteOwnAuditRowCommand>, WriteOwnAuditRowCommandValidator>();
         });
 
         var id = await app.SendAsync(new WriteOwnAuditRowCommand(secret));

@@ -133,9 +133,9 @@ public sealed class SecretResponseIdempotencyTests : ApplicationTestBase
         {
             services.AddSingleton(runs);
             services.AddScoped<IRequestHandler<CreateSecretHookCommand, SecretHookDto>, CreateSecretHookCommandHandler>();
-            services.AddScoped<IValidator<CreateSecretHookCommand>, CreateSecretHookCommandValidator>();
+            services.AddSingleton<IValidator<CreateSecretHookCommand>, CreateSecretHookCommandValidator>();
             services.AddScoped<IRequestHandler<CreateUnmarkedHookCommand, UnmarkedHookDto>, CreateUnmarkedHookCommandHandler>();
-            services.AddScoped<IValidator<CreateUnmarkedHookCommand>, CreateUnmarkedHookCommandValidator>();
+            services.AddSingleton<IValidator<CreateUnmarkedHookCommand>, CreateUnmarkedHookCommandValidator>();
         });
 
     private async Task<string> StoredAsync(string key) =>

@@ -6,11 +6,26 @@ using Platform.Application.Common.Messaging;
 
 namespace Platform.Application.Common.Behaviours;
 
-/// <summary>Runs every validator of the request and reports all failures together as one 400 <c>validation.failed</c>.</summary>
+/// <summary>
+/// Runs every validator of the request and reports all failures together as one 400 <c>validation.failed</c>.
+/// Validators take no dependencies and are singletons (docs/development.md), so this behaviour is one too, and it
+/// sorts them once: a request whose validators have no rules (a query without parameters) goes straight on, without
+/// a validation context, a result or a state machine per request.
+/// </summary>
 internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    private readonly IValidator<TRequest>[] withRules = [.. validators.Where(v => v is not IEnumerable<IValidationRule> rules || rules.Any())];
+
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return withRules.Length == 0 && request is not IIdempotentCommand { IdempotencyKey: not null }
+            ? next()
+            : ValidateAsync(request, next, cancellationToken);
+    }
+
+    private async Task<TResponse> ValidateAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
         // Allocated on the first failure only: a valid request (nearly all of them) costs one context per validator run.
         Dictionary<string, List<string>>? errors = null;
@@ -23,7 +38,7 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
         }
 
         ValidationContext<TRequest>? context = null;
-        foreach (var validator in validators)
+        foreach (var validator in withRules)
         {
             context ??= new ValidationContext<TRequest>(request);
             var result = await validator.ValidateAsync(context, cancellationToken);
