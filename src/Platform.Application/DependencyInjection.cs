@@ -26,8 +26,12 @@ public static class DependencyInjection
         ValidatorOptions.Global.PropertyNameResolver = ValidationNames.PropertyPath;
         ValidatorOptions.Global.DisplayNameResolver = ValidationNames.DisplayName;
 
-        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
-        services.AddScoped<IMediator, Mediator>();
+        // The mediator, the handlers and the behaviours every request passes (logging, authorization) hold no state of
+        // their own, so they are transient: the container tracks a scoped service in the request scope's dictionary,
+        // and these were most of the entries a query added (docs/performance.md). What they depend on keeps its
+        // lifetime (the DbContext, the current user and the request context are scoped).
+        services.AddTransient<ServiceFactory>(sp => sp.GetService!);
+        services.AddTransient<IMediator, Mediator>();
         services.AddScoped<IdempotencyOutcome>();
         services.AddScoped<UnitOfWorkScope>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWorkScope>());
@@ -68,7 +72,7 @@ public static class DependencyInjection
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
             {
-                services.AddScoped(contract, type);
+                services.AddTransient(contract, type);
             }
 
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>)))
@@ -94,8 +98,8 @@ public static class DependencyInjection
         // the container leaves an open generic out of a pipeline whose request does not meet its constraints: a query
         // is never wrapped in, or pays for, a behaviour that does not apply to it (PipelineCompositionTests). Validation
         // is a singleton: it depends only on the validators, which are singletons too.
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));
