@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Platform.Application.Common.Idempotency;
 using Platform.Infrastructure.Persistence;
 
@@ -18,42 +18,35 @@ internal sealed class PostgresIdempotencyKeys(PlatformDbContext db) : IIdempoten
         }
 
         var lockKey = $"idempotency:{scope}:{operation}:{key}";
-        var rows = await db.Database.SqlQuery<LockedRow>($"""
+        await using var command = db.Database.CreateCommand("""
             SELECT l.acquired, i.id, i.request_fingerprint, i.response_json, i.created_at, i.expires_at
-            FROM (SELECT pg_try_advisory_xact_lock(hashtextextended({lockKey}, 0)) AS acquired) AS l
-            LEFT JOIN idempotency_keys AS i ON l.acquired AND i.scope = {scope} AND i.operation = {operation} AND i.key = {key}
-            """).ToListAsync(cancellationToken);
-        var row = rows[0];
+            FROM (SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS acquired) AS l
+            LEFT JOIN idempotency_keys AS i ON l.acquired AND i.scope = $2 AND i.operation = $3 AND i.key = $4
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lockKey });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = scope });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The idempotency key's lock statement returned no row.");
+        }
+
         return new IdempotencyKeyLock(
-            row.Acquired,
-            row.Id is { } id
-                ? new IdempotencyRecord
+            reader.GetBoolean(0),
+            await reader.IsDBNullAsync(1, cancellationToken)
+                ? null
+                : new IdempotencyRecord
                 {
-                    Id = id,
+                    Id = reader.GetGuid(1),
                     Scope = scope,
                     Operation = operation,
                     Key = key,
-                    RequestFingerprint = row.RequestFingerprint!,
-                    ResponseJson = row.ResponseJson!,
-                    CreatedAt = row.CreatedAt!.Value,
-                    ExpiresAt = row.ExpiresAt!.Value,
-                }
-                : null);
-    }
-
-    /// <summary>The statement's one row; the key's columns are null when the lock was refused or no record exists.</summary>
-    private sealed class LockedRow
-    {
-        public bool Acquired { get; init; }
-
-        public Guid? Id { get; init; }
-
-        public string? RequestFingerprint { get; init; }
-
-        public string? ResponseJson { get; init; }
-
-        public DateTimeOffset? CreatedAt { get; init; }
-
-        public DateTimeOffset? ExpiresAt { get; init; }
+                    RequestFingerprint = reader.GetString(2),
+                    ResponseJson = reader.GetString(3),
+                    CreatedAt = reader.GetFieldValue<DateTimeOffset>(4),
+                    ExpiresAt = reader.GetFieldValue<DateTimeOffset>(5),
+                });
     }
 }

@@ -12,5 +12,5 @@ internal sealed class PostgresSignInUsers(PlatformDbContext db) : ISignInUsers
         await db.Users
             .FromSql($"SELECT * FROM users WHERE id = {userId} FOR SHARE")
             .AsNoTracking()
-            .FirstOrDefaultAsync(cancellationToken);
+            .LockedRowAsync(cancellationToken);
 }

@@ -26,5 +26,5 @@ internal sealed class PostgresInboundEventStore(PlatformDbContext db) : IInbound
     public async Task<InboundEvent?> LockAsync(Guid id, CancellationToken cancellationToken) =>
         await db.InboundEvents
             .FromSql($"SELECT * FROM inbound_events WHERE id = {id} FOR UPDATE")
-            .FirstOrDefaultAsync(cancellationToken);
+            .LockedRowAsync(cancellationToken);
 }

@@ -24,10 +24,8 @@ internal sealed partial class PostgresCommitVerifier(PlatformDbContext db, Npgsq
         transactionId = null;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         backendPid = connection.ProcessID;
-        var ids = await db.Database
-            .SqlQuery<string?>($"SELECT pg_current_xact_id_if_assigned()::text AS \"Value\"")
-            .ToListAsync(cancellationToken);
-        transactionId = ids[0];
+        await using var command = db.Database.CreateCommand("SELECT pg_current_xact_id_if_assigned()::text");
+        transactionId = await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async Task<bool> HasCommittedAsync(CancellationToken cancellationToken)

@@ -11,5 +11,6 @@ internal sealed class PostgresSessionLocks(PlatformDbContext db) : ISessionLocks
     public async Task<UserSession> LockForRotationAsync(Guid sessionId, CancellationToken cancellationToken) =>
         await db.UserSessions
             .FromSql($"SELECT * FROM user_sessions WHERE id = {sessionId} FOR UPDATE")
-            .FirstAsync(cancellationToken);
+            .LockedRowAsync(cancellationToken)
+        ?? throw new InvalidOperationException($"Session {sessionId} does not exist.");
 }

@@ -12,5 +12,5 @@ internal sealed class PostgresIncidentLocks(PlatformDbContext db) : IIncidentLoc
         await db.Incidents
             .FromSql($"SELECT * FROM status_incidents WHERE id = {id} FOR UPDATE")
             .Include(i => i.Updates)
-            .FirstOrDefaultAsync(cancellationToken);
+            .LockedRowAsync(cancellationToken);
 }

@@ -25,5 +25,5 @@ internal sealed class PostgresMonitoredServiceLocks(PlatformDbContext db) : IMon
     public async Task<MonitoredService?> LockForChangeAsync(Guid id, CancellationToken cancellationToken) =>
         await db.MonitoredServices
             .FromSql($"SELECT * FROM status_services WHERE id = {id} FOR UPDATE")
-            .FirstOrDefaultAsync(cancellationToken);
+            .LockedRowAsync(cancellationToken);
 }

@@ -11,10 +11,10 @@ internal sealed class PostgresWebhookEndpointLocks(PlatformDbContext db) : IWebh
     public async Task<WebhookEndpoint?> LockForChangeAsync(Guid id, CancellationToken cancellationToken) =>
         await db.WebhookEndpoints
             .FromSql($"SELECT * FROM webhook_endpoints WHERE id = {id} FOR UPDATE")
-            .FirstOrDefaultAsync(cancellationToken);
+            .LockedRowAsync(cancellationToken);
 
     public async Task<WebhookMessage?> LockMessageForChangeAsync(Guid messageId, CancellationToken cancellationToken) =>
         await db.WebhookMessages
             .FromSql($"SELECT * FROM webhook_messages WHERE id = {messageId} FOR UPDATE")
-            .FirstOrDefaultAsync(cancellationToken);
+            .LockedRowAsync(cancellationToken);
 }
