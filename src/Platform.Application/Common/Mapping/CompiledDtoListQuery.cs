@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Common.Mapping;
@@ -23,13 +24,9 @@ public sealed class CompiledDtoListQuery<TEntity, TDto, T1, T2, T3>
     where TEntity : class
     where TDto : class
 {
-    private static readonly MethodInfo Select = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Select) && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2)
-        .MakeGenericMethod(typeof(TEntity), typeof(TDto));
+    private static readonly MethodInfo Select = QueryableMethods.Select.MakeGenericMethod(typeof(TEntity), typeof(TDto));
 
-    private static readonly MethodInfo Take = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Take) && m.GetParameters()[1].ParameterType == typeof(int))
-        .MakeGenericMethod(typeof(TDto));
+    private static readonly MethodInfo Take = QueryableMethods.Take.MakeGenericMethod(typeof(TDto));
 
     private readonly Expression<Func<DbContext, T1, T2, T3, IQueryable<TEntity>>> query;
     private readonly ConditionalWeakTable<TypeAdapterConfig, Func<DbContext, T1, T2, T3, int, IAsyncEnumerable<TDto>>> compiled = [];
