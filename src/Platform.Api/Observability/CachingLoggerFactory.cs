@@ -6,7 +6,7 @@ namespace Platform.Api.Observability;
 /// Hands out one logger per category, as Microsoft's own <c>LoggerFactory</c> does. Serilog's factory builds a new
 /// logger (and its event-id cache, a concurrent dictionary) on every <c>CreateLogger</c> call, and ASP.NET Core calls
 /// it per request: every authentication handler is created per request with a logger of its own, and every bytes or
-/// file result asks the factory for one when it runs. That was about 4 kB and a dictionary per request on every
+/// file result asks the factory for one when it runs. That was about 1.4 kB and a dictionary per request on every
 /// route (docs/performance.md). Categories are type and component names, a small fixed set, so the cache is not
 /// bounded.
 /// </summary>
