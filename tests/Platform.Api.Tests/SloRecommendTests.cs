@@ -68,6 +68,41 @@ public sealed class SloRecommendTests : ApiTestBase
     }
 
     [Test]
+    public async Task An_instance_sends_at_most_the_sample_size_of_a_route_however_many_requests_it_served()
+    {
+        var (_, token) = await SignUpAsync();
+        using var onA = Client(token);
+        using var admin = Client((await AdminAsync()).Token);
+
+        // Every sample of the earlier requests (on either instance) has been flushed after one flush interval.
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await using (var clear = Database.DataSource.CreateCommand("DELETE FROM request_samples"))
+        {
+            await clear.ExecuteNonQueryAsync();
+        }
+
+        // Far more requests than the sample size between two flushes: only the newest 12 are worth sending, since the
+        // recommendation reads no more than that per route.
+        var sent = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 60; i++)
+        {
+            await onA.GetAsync("/api/v1/me");
+        }
+
+        var capped = await WaitForRouteAsync(admin, "/api/v1/me", samples => samples == 12);
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        var stored = await Database.CountAsync("request_samples", "route = '/api/v1/me'");
+        var newest = await Database.CountAsync("request_samples", $"route = '/api/v1/me' AND recorded_at >= '{sent.AddSeconds(-1):O}'");
+        Assert.Multiple(() =>
+        {
+            Assert.That(capped["samples"]!.GetValue<int>(), Is.EqualTo(12));
+            Assert.That(stored, Is.EqualTo(12), "rows of the route in request_samples");
+            Assert.That(newest, Is.EqualTo(12), "they are the newest requests");
+        });
+    }
+
+    [Test]
     public async Task Only_admins_see_recommendations()
     {
         var (_, token) = await SignUpAsync();

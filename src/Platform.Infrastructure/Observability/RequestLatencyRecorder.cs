@@ -17,16 +17,12 @@ namespace Platform.Infrastructure.Observability;
 /// </summary>
 public sealed partial class RequestLatencyRecorder
 {
-    /// <summary>Most samples held between flushes; beyond it new ones are dropped (the SLO counting goes on).</summary>
-    private const int MaxBuffered = 20_000;
-
     private readonly NpgsqlDataSource dataSource;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<RequestLatencyRecorder> logger;
     private readonly SloOptions options;
     private readonly Dictionary<string, Objective> objectives;
-    private ConcurrentQueue<(string Route, DateTimeOffset At, float Ms)> buffer = new();
-    private int buffered;
+    private readonly ConcurrentDictionary<string, RouteSamples> samples = new(StringComparer.Ordinal);
     private DateTimeOffset lastPrune = DateTimeOffset.MinValue;
 
     public RequestLatencyRecorder(
@@ -54,14 +50,7 @@ public sealed partial class RequestLatencyRecorder
     public void Record(string route, TimeSpan elapsed)
     {
         var ms = elapsed.TotalMilliseconds;
-        if (Interlocked.Increment(ref buffered) <= MaxBuffered)
-        {
-            buffer.Enqueue((route, timeProvider.GetUtcNow(), (float)ms));
-        }
-        else
-        {
-            Interlocked.Decrement(ref buffered);
-        }
+        samples.GetOrAdd(route, static (_, size) => new RouteSamples(size), options.RecommendSampleSize).Add(timeProvider.GetUtcNow().UtcTicks, (float)ms);
 
         if (objectives.TryGetValue(route, out var objective))
         {
@@ -77,19 +66,29 @@ public sealed partial class RequestLatencyRecorder
         }
     }
 
-    /// <summary>Sends the buffered samples in one statement, and about once a minute drops all but each route's newest.</summary>
+    /// <summary>
+    /// Sends, in one statement, each route's samples since the last flush: only its newest
+    /// <c>Slo:RecommendSampleSize</c>, because the prune below keeps no more than those per route across instances
+    /// (an older one of this instance could never be among them). About once a minute it drops all but each route's
+    /// newest.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var taken = Interlocked.Exchange(ref buffer, new ConcurrentQueue<(string Route, DateTimeOffset At, float Ms)>());
-        Interlocked.Add(ref buffered, -taken.Count);
-        if (!taken.IsEmpty)
+        var routes = new List<string>();
+        var at = new List<DateTimeOffset>();
+        var durations = new List<float>();
+        foreach (var (route, pending) in samples)
         {
-            var rows = taken.ToArray();
+            pending.TakeNew(route, routes, at, durations);
+        }
+
+        if (routes.Count > 0)
+        {
             await using var insert = dataSource.CreateCommand(
                 "INSERT INTO request_samples (route, recorded_at, duration_ms) SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::real[])");
-            insert.Parameters.AddWithValue(rows.Select(r => r.Route).ToArray());
-            insert.Parameters.AddWithValue(rows.Select(r => r.At).ToArray());
-            insert.Parameters.AddWithValue(rows.Select(r => r.Ms).ToArray());
+            insert.Parameters.AddWithValue(routes);
+            insert.Parameters.AddWithValue(at);
+            insert.Parameters.AddWithValue(durations);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -122,6 +121,43 @@ public sealed partial class RequestLatencyRecorder
         None,
         Breached,
         Resolved,
+    }
+
+    /// <summary>A route's newest samples not yet sent: a ring of at most <c>Slo:RecommendSampleSize</c>.</summary>
+    private sealed class RouteSamples(int size)
+    {
+        private readonly long[] ticks = new long[size];
+        private readonly float[] durations = new float[size];
+        private int next;
+        private int pending;
+
+        public void Add(long utcTicks, float ms)
+        {
+            lock (ticks)
+            {
+                ticks[next] = utcTicks;
+                durations[next] = ms;
+                next = (next + 1) % ticks.Length;
+                pending = Math.Min(pending + 1, ticks.Length);
+            }
+        }
+
+        /// <summary>Moves the pending samples, oldest first, onto the flush's columns.</summary>
+        public void TakeNew(string route, List<string> routes, List<DateTimeOffset> at, List<float> ms)
+        {
+            lock (ticks)
+            {
+                for (var i = pending; i > 0; i--)
+                {
+                    var slot = (next - i + ticks.Length) % ticks.Length;
+                    routes.Add(route);
+                    at.Add(new DateTimeOffset(ticks[slot], TimeSpan.Zero));
+                    ms.Add(durations[slot]);
+                }
+
+                pending = 0;
+            }
+        }
     }
 
     /// <summary>A route's objective and a ring of its last requests (over the threshold or not).</summary>
