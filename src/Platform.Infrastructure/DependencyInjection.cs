@@ -64,7 +64,8 @@ public static class DependencyInjection
             database.ContextPoolSize);
         services.AddScoped(sp => PlatformDbContext.Lease(sp.GetRequiredService<IDbContextFactory<PlatformDbContext>>()));
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
-        services.AddScoped<ICommitVerifier, PostgresCommitVerifier>();
+        services.AddScoped<PostgresCommitVerifier>();
+        services.AddScoped<ICommitVerifier>(sp => sp.GetRequiredService<PostgresCommitVerifier>());
         services.AddSingleton<IDatabaseErrors, PostgresDatabaseErrors>();
         services.AddScoped<Application.Common.Idempotency.IIdempotencyKeys, Idempotency.PostgresIdempotencyKeys>();
         services.AddSingleton<DatabaseMigrator>();

@@ -7,7 +7,9 @@ namespace Platform.Infrastructure.Persistence;
 
 /// <summary>
 /// Finds out whether a transaction whose COMMIT failed went through, from PostgreSQL itself: before committing it
-/// notes the transaction's id (<c>pg_current_xact_id_if_assigned</c>, null when it wrote nothing) and its backend;
+/// notes the transaction's id (<c>pg_current_xact_id_if_assigned</c>, null when it wrote nothing) and its backend,
+/// unless a statement of the same transaction already returned the id (<see cref="Noted"/>: the idempotency claim of a
+/// new key does, which saves the create its own round trip for it);
 /// after a failed commit it asks <c>pg_xact_status</c> on a fresh connection. A transaction still "in progress"
 /// belongs to a backend that never received the COMMIT (the client's connection broke first): that backend is
 /// terminated, which aborts it, so the answer becomes definite.
@@ -18,12 +20,32 @@ internal sealed partial class PostgresCommitVerifier(PlatformDbContext db, Npgsq
 
     private string? transactionId;
     private int backendPid;
+    private Guid notedFor;
+    private string? notedId;
+
+    /// <summary>
+    /// Remembers the id PostgreSQL gave the current transaction (<c>pg_current_xact_id()</c>, read by a statement the
+    /// transaction ran), so <see cref="PrepareAsync"/> need not ask. It holds only for the EF transaction it was noted
+    /// in: a retried attempt runs in a new one and notes again, or is asked.
+    /// </summary>
+    public void Noted(string transactionIdText)
+    {
+        notedFor = db.Database.CurrentTransaction?.TransactionId
+            ?? throw new InvalidOperationException("A transaction id is noted inside the transaction it belongs to.");
+        notedId = transactionIdText;
+    }
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         transactionId = null;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         backendPid = connection.ProcessID;
+        if (notedId is not null && db.Database.CurrentTransaction?.TransactionId == notedFor)
+        {
+            transactionId = notedId;
+            return;
+        }
+
         await using var command = db.Database.CreateCommand("SELECT pg_current_xact_id_if_assigned()::text");
         transactionId = await command.ExecuteScalarAsync(cancellationToken) as string;
     }

@@ -135,6 +135,50 @@ public sealed class UnitOfWorkFaultTests : ApplicationTestBase
         });
     }
 
+    [Test]
+    public async Task An_idempotent_command_whose_commit_acknowledgement_is_lost_is_known_committed_and_answered_as_first_run()
+    {
+        var customer = await CustomerAsync();
+        faults.Arm(FaultInjector.Fault.LoseCommitAcknowledgement);
+
+        // The claim of the new key returned the transaction's id: the verifier asks PostgreSQL about that id, finds it
+        // committed, and the attempt's own response is the answer (a retry would have replayed the stored one).
+        var (ticket, replayed) = await faulty.SendWithOutcomeAsync(new CreateTicketCommand("Printer", "On fire", IdempotencyKey: "lost-ack-1"), customer);
+        var (again, againReplayed) = await faulty.SendWithOutcomeAsync(new CreateTicketCommand("Printer", "On fire", IdempotencyKey: "lost-ack-1"), customer);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(faults.Injected, Is.EqualTo(1));
+            Assert.That((replayed, againReplayed), Is.EqualTo((false, true)), "verified as committed, not retried into a replay");
+            Assert.That(again.Id, Is.EqualTo(ticket.Id));
+            Assert.That(await Database.CountAsync("tickets"), Is.EqualTo(1), "applied once");
+            Assert.That(await Database.CountAsync("idempotency_keys", "key = 'lost-ack-1'"), Is.EqualTo(1));
+            Assert.That(await Database.CountAsync("audit_log", "action = 'tickets.create'"), Is.EqualTo(1));
+            Assert.That(await Database.CountAsync("outbox_messages", "type = 'tickets.created'"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task An_idempotent_command_whose_connection_is_killed_just_before_commit_is_verified_as_aborted_and_runs_once_more()
+    {
+        var customer = await CustomerAsync();
+        faults.Arm(FaultInjector.Fault.KillConnectionBeforeCommit);
+
+        // The id noted at the claim belongs to the killed transaction: PostgreSQL reports it aborted, so the command
+        // runs again (claiming the key anew) instead of being reported done with nothing stored.
+        var (ticket, replayed) = await faulty.SendWithOutcomeAsync(new CreateTicketCommand("Printer", "On fire", IdempotencyKey: "killed-1"), customer);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(faults.Injected, Is.EqualTo(1));
+            Assert.That(replayed, Is.False);
+            Assert.That(await Database.CountAsync("tickets", $"id = '{ticket.Id}'"), Is.EqualTo(1), "the ticket returned is stored");
+            Assert.That(await Database.CountAsync("tickets"), Is.EqualTo(1));
+            Assert.That(await Database.CountAsync("idempotency_keys", "key = 'killed-1'"), Is.EqualTo(1));
+            Assert.That(await Database.CountAsync("outbox_messages", "type = 'tickets.created'"), Is.EqualTo(1));
+        });
+    }
+
     private async Task<Listener> ListenAsync(string channel)
     {
         var connection = await Database.DataSource.OpenConnectionAsync();
