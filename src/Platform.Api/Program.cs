@@ -79,6 +79,7 @@ builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
 }));
 
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+builder.Services.RemoveDataProtectionStartup();
 builder.Services.AddSingleton<CachingJsonWebTokenHandler>();
 builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
     .Configure<IOptions<AuthOptions>, SigningKeyRing, SessionRevocationCache, CachingJsonWebTokenHandler, TimeProvider>((jwt, auth, keys, revocations, tokens, clock) =>

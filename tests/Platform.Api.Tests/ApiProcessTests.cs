@@ -175,6 +175,9 @@ public sealed class ApiProcessTests
         var port = FreePort();
         var environment = Environment(database.ConnectionString, "Production");
         environment["Jobs__Enabled"] = "false";
+        // A home of its own, to see what the instance writes there (nothing: it uses no ASP.NET Core data protection).
+        var home = Directory.CreateTempSubdirectory("platform-home-");
+        environment["HOME"] = home.FullName;
         var output = new StringBuilder();
         using var process = Start(environment, output, "--urls", $"http://127.0.0.1:{port}");
         try
@@ -207,12 +210,14 @@ public sealed class ApiProcessTests
                 Assert.That(properties["user_id"]!.GetValue<string>(), Is.EqualTo(userId));
                 Assert.That(Snapshot(output), Does.Not.Contain(password));
                 Assert.That(Snapshot(output), Does.Not.Contain(accessToken));
+                Assert.That(Directory.Exists(Path.Combine(home.FullName, ".aspnet", "DataProtection-Keys")), Is.False, "no data protection key ring is written at start-up");
             });
         }
         finally
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            home.Delete(recursive: true);
         }
     }
 

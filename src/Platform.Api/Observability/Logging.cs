@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Platform.Api.Http;
 using Platform.Application.Common.Security;
 using Serilog;
+using Serilog.Settings.Configuration;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -52,6 +53,12 @@ internal static class Logging
             ? LogEventLevel.Error
             : LogEventLevel.Information;
 
+    private static readonly ConfigurationReaderOptions ConfigurationAssemblies = new(
+        typeof(LoggerConfiguration).Assembly,
+        typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+        typeof(LoggerConfigurationAsyncExtensions).Assembly,
+        typeof(SeqLoggerConfigurationExtensions).Assembly);
+
     private static void Build(LoggerConfiguration logger, IConfiguration configuration)
     {
         logger
@@ -59,7 +66,9 @@ internal static class Logging
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
-            .ReadFrom.Configuration(configuration)
+            // Only the sinks this service ships are looked up for a Serilog:WriteTo entry: without a list the reader
+            // scans every assembly of the application for Serilog extensions, loading the ones it never uses.
+            .ReadFrom.Configuration(configuration, ConfigurationAssemblies)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("service", "platform-api")
             // Off the request thread: a request hands its event to a bounded queue and one background writer formats
