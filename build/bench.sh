@@ -261,15 +261,15 @@ wrk_case() {
     ' "$work/wrk.out"
 }
 
-# After a Platform run: report what it logged above Information (each kind of event once, with the request line of
-# its first occurrence), then empty the log: a line per request adds up.
+# After a Platform run: report what it logged above Information (each kind of event once, with its exception's first
+# frames and the request line of its first occurrence), then empty the log: a line per request adds up.
 check_log() { # what
     local problems
     problems=$(grep -c '"@l":"\(Warning\|Error\|Fatal\)"' "$work/platform.log" || true)
     if [[ $problems -gt 0 ]]; then
         log "warning: Platform logged $problems warnings or errors during $1:"
         grep '"@l":"\(Warning\|Error\|Fatal\)"' "$work/platform.log" |
-            jq -rs 'group_by(."@i")[] | [length, .[0]."@l", .[0]."@m", (((.[0]."@x" // "") | split("\n"))[0] // ""), (.[0]."@tr" // "")] | map(tostring | gsub("[\u001f\n]"; " ")) | join("\u001f")' |
+            jq -rs 'group_by(."@i")[] | [length, .[0]."@l", .[0]."@m", ((.[0]."@x" // "") | split("\n") | map(select(length > 0)) | [.[0]] + (map(select(test("^ +at ")) | sub("^ +at "; "at ")) | .[0:4]) | map(select(. != null)) | join(" ")), (.[0]."@tr" // "")] | map(tostring | gsub("[\u001f\n]"; " ")) | join("\u001f")' |
             while IFS=$'\x1f' read -r count level message exception trace; do
                 request=""
                 [[ -n "$trace" ]] && request=$(grep -m 1 "\"@tr\":\"$trace\".*\"SourceContext\":\"Serilog.AspNetCore.RequestLoggingMiddleware\"" "$work/platform.log" |
