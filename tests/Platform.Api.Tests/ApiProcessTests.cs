@@ -178,6 +178,8 @@ public sealed class ApiProcessTests
         // A home of its own, to see what the instance writes there (nothing: it uses no ASP.NET Core data protection).
         var home = Directory.CreateTempSubdirectory("platform-home-");
         environment["HOME"] = home.FullName;
+        // A level read from configuration (Serilog.Settings.Configuration): the pipeline's Debug line for a request.
+        environment["Serilog__MinimumLevel__Override__Platform.Application.Common.Behaviours.LoggingBehaviour"] = "Debug";
         var output = new StringBuilder();
         using var process = Start(environment, output, "--urls", $"http://127.0.0.1:{port}");
         try
@@ -198,7 +200,8 @@ public sealed class ApiProcessTests
             var traceId = me.Headers.GetValues("X-Trace-Id").Single();
 
             // The request's log line is written as the request ends and reaches stdout asynchronously: wait for it.
-            var line = await WaitForLogLineAsync(output, "log-check-42", TimeSpan.FromSeconds(10));
+            var line = await WaitForLogLineAsync(output, "log-check-42", RequestLogSource, TimeSpan.FromSeconds(10));
+            var handled = await WaitForLogLineAsync(output, "log-check-42", PipelineLogSource, TimeSpan.FromSeconds(10));
 
             Assert.That(line, Is.Not.Null, Snapshot(output));
             // CLEF: the properties are top-level, next to @t, @mt/@m, @l, @tr and @sp.
@@ -210,6 +213,7 @@ public sealed class ApiProcessTests
                 Assert.That(properties["user_id"]!.GetValue<string>(), Is.EqualTo(userId));
                 Assert.That(Snapshot(output), Does.Not.Contain(password));
                 Assert.That(Snapshot(output), Does.Not.Contain(accessToken));
+                Assert.That(handled?["@m"]?.GetValue<string>(), Does.StartWith("Handled"), "the configured Debug override took effect");
                 Assert.That(Directory.Exists(Path.Combine(home.FullName, ".aspnet", "DataProtection-Keys")), Is.False, "no data protection key ring is written at start-up");
             });
         }
@@ -221,8 +225,15 @@ public sealed class ApiProcessTests
         }
     }
 
-    /// <summary>Polls the output until a JSON log line has request_id equal to <paramref name="requestId"/>; null on timeout.</summary>
-    private static async Task<JsonObject?> WaitForLogLineAsync(StringBuilder output, string requestId, TimeSpan timeout)
+    private const string RequestLogSource = "Serilog.AspNetCore.RequestLoggingMiddleware";
+
+    private const string PipelineLogSource = "Platform.Application.Common.Behaviours.LoggingBehaviour";
+
+    /// <summary>
+    /// Polls the output until a JSON log line from <paramref name="source"/> has request_id equal to
+    /// <paramref name="requestId"/>; null on timeout.
+    /// </summary>
+    private static async Task<JsonObject?> WaitForLogLineAsync(StringBuilder output, string requestId, string source, TimeSpan timeout)
     {
         var waited = Stopwatch.StartNew();
         while (true)
@@ -230,7 +241,7 @@ public sealed class ApiProcessTests
             var line = Snapshot(output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Where(l => l.StartsWith('{'))
                 .Select(l => JsonNode.Parse(l)!.AsObject())
-                .FirstOrDefault(l => l["request_id"]?.GetValue<string>() == requestId);
+                .FirstOrDefault(l => l["request_id"]?.GetValue<string>() == requestId && l["SourceContext"]?.GetValue<string>() == source);
             if (line is not null || waited.Elapsed >= timeout)
             {
                 return line;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using NUnit.Framework;
 using Platform.Api.Tests.Infrastructure;
+using Platform.Infrastructure.Observability;
 
 namespace Platform.Api.Tests;
 
@@ -75,7 +76,7 @@ public sealed class SloRecommendTests : ApiTestBase
         using var admin = Client((await AdminAsync()).Token);
 
         // Every sample of the earlier requests (on either instance) has been flushed after one flush interval.
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await Task.Delay(ErrorCountRecorder.FlushInterval + TimeSpan.FromSeconds(0.5));
         await using (var clear = Database.DataSource.CreateCommand("DELETE FROM request_samples"))
         {
             await clear.ExecuteNonQueryAsync();
@@ -90,7 +91,7 @@ public sealed class SloRecommendTests : ApiTestBase
         }
 
         var capped = await WaitForRouteAsync(admin, "/api/v1/me", samples => samples == 12);
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Task.Delay(ErrorCountRecorder.FlushInterval + TimeSpan.FromSeconds(1));
 
         var stored = await Database.CountAsync("request_samples", "route = '/api/v1/me'");
         var newest = await Database.CountAsync("request_samples", $"route = '/api/v1/me' AND recorded_at >= '{sent.AddSeconds(-1):O}'");
